@@ -1,0 +1,45 @@
+/// The deepest tissue a heterotopic-ossification lesion reaches, from the skin inwards.
+public enum TissueDepth: String, Sendable, Codable, CaseIterable, Comparable {
+    case dermis, subcutis, fascia, muscle
+    case tendonOrLigament = "tendon or ligament"
+    case joint
+
+    /// Depth order: dermis < subcutis < fascia < muscle < tendon or ligament < joint.
+    public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// Beyond skin and subcutaneous fat: the "deep" ossification that marks POH.
+    public var isDeep: Bool { rank >= TissueDepth.fascia.rank }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
+public enum LesionMorphology: String, Sendable, Codable, CaseIterable {
+    case circumscribed, diffuse, plaque
+    case webCrossingJoint = "web crossing a joint"
+}
+
+public enum BodySide: String, Sendable, Codable, CaseIterable {
+    case left, right, bilateral, midline
+}
+
+/// One heterotopic-ossification lesion as observed at one time: where (body region, side), how deep,
+/// what shape, and when (age at observation or onset).
+public struct Lesion: Hashable, Sendable, Codable {
+    /// A stable id, so one lesion can be followed across visits.
+    public var id: String?
+    /// Body region, e.g. "forearm" (the region list is data in Knowledge/).
+    public var region: String
+    public var side: BodySide?
+    public var depth: TissueDepth?
+    public var morphology: LesionMorphology?
+    /// Age when this observation was made (or when the lesion began, for the first observation).
+    public var age: Age?
+
+    public init(id: String? = nil, region: String, side: BodySide? = nil, depth: TissueDepth? = nil,
+                morphology: LesionMorphology? = nil, age: Age? = nil) {
+        self.id = id
+        self.region = region
+        self.side = side
+        self.depth = depth
+        self.morphology = morphology
+        self.age = age
+    }
+}

@@ -1,0 +1,105 @@
+public import ArgumentParser
+import Clinical
+import Ontology
+
+/// The patient given on the command line, shared by `diagnose` and `assess`: a phenopacket file, or
+/// findings as flags (flags add to a file's findings).
+struct PatientOptions: ParsableArguments {
+    @Argument(help: "A GA4GH Phenopacket v2 JSON file.")
+    var phenopacket: String?
+
+    @Option(name: .customLong("present"), parsing: .singleValue,
+            help: "Observed HPO terms, comma-separated (repeatable).")
+    var present: [String] = []
+
+    @Option(name: .customLong("excluded"), parsing: .singleValue,
+            help: "Excluded HPO terms, comma-separated (repeatable).")
+    var excluded: [String] = []
+
+    @Option(help: "Age at onset as an ISO 8601 duration (P2Y) or an HPO onset term (HP:0003593).")
+    var onset: String?
+
+    @Option(help: "Age at the last encounter as an ISO 8601 duration, e.g. P9Y.")
+    var age: String?
+
+    @Option(help: "Sex at birth: female, male, other, unknown.")
+    var sex: Sex?
+
+    @Option(name: .customLong("lab"), parsing: .singleValue,
+            help: "A lab value as NAME=VALUE UNIT, e.g. \"PTH=40 pg/mL\" (repeatable).")
+    var labs: [String] = []
+
+    @Option(help: "A gene symbol found to carry the causal variant, e.g. GNAS.")
+    var gene: String?
+
+    @Option(help: "An HGVS expression, e.g. NM_000516.7:c.565_568del.")
+    var variant: String?
+
+    @Option(help: "Parent of origin of the variant: paternal, maternal, de novo, unknown.")
+    var origin: ParentOfOrigin?
+
+    var hasFlagFindings: Bool {
+        !present.isEmpty || !excluded.isEmpty || !labs.isEmpty || gene != nil || variant != nil
+    }
+
+    /// The record described by the flags alone (a phenopacket, when given, is merged by the caller).
+    func flagRecord() throws -> PatientRecord {
+        var record = PatientRecord(sex: sex ?? .unknown)
+        do {
+            if let age { record.age = try Age(iso8601: age) }
+            if let onset {
+                if onset.hasPrefix("HP:") {
+                    guard let id = TermID(onset) else { throw ValidationError("--onset: '\(onset)' is not an HPO id") }
+                    record.onset = .term(id)
+                } else {
+                    record.onset = .age(try Age(iso8601: onset))
+                }
+            }
+        } catch let error as AgeError {
+            throw ValidationError("--age/--onset: \(error.description)")
+        }
+        for (flag, lists, isExcluded) in [("--present", present, false), ("--excluded", excluded, true)] {
+            for item in lists.flatMap({ $0.split(separator: ",") }) {
+                let text = item.trimmingSpaces
+                guard let id = TermID(text) else {
+                    throw ValidationError("\(flag): '\(text)' is not an ontology id such as HP:0034282")
+                }
+                record.phenotypes.append(PhenotypeObservation(term: id, excluded: isExcluded))
+            }
+        }
+        for (index, text) in labs.enumerated() {
+            record.labs.append(try Self.parseLab(text, position: index + 1))
+        }
+        if gene != nil || variant != nil || origin != nil {
+            record.variants.append(VariantObservation(gene: gene, hgvs: variant, origin: origin))
+        }
+        return record
+    }
+
+    /// Parses `NAME=VALUE UNIT`, e.g. `calcium=2.35 mmol/L`.
+    static func parseLab(_ text: String, position: Int) throws -> LabResult {
+        let parts = text.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, !parts[0].trimmingSpaces.isEmpty else {
+            throw ValidationError("--lab #\(position): expected NAME=VALUE UNIT, e.g. \"PTH=40 pg/mL\"")
+        }
+        let rhs = parts[1].trimmingSpaces
+        let valueText = rhs.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }
+        guard let value = Double(valueText), value.isFinite else {
+            throw ValidationError("--lab #\(position): the value after '=' is not a number")
+        }
+        let unit = rhs.dropFirst(valueText.count).trimmingSpaces
+        guard !unit.isEmpty else {
+            throw ValidationError("--lab #\(position): the unit is missing, e.g. \"calcium=2.35 mmol/L\"")
+        }
+        return LabResult(analyte: parts[0].trimmingSpaces, value: value, unit: unit)
+    }
+}
+
+extension Sex: ExpressibleByArgument {}
+extension ParentOfOrigin: ExpressibleByArgument {}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

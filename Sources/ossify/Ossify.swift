@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The command-line tool: the composition root of the command-line side. Each subcommand lives in
+/// its own file under `Commands/`.
+@main
+struct Ossify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ossify",
+        abstract: "Clinical toolkit for progressive osseous heteroplasia and the GNAS-related disorders.",
+        subcommands: []
+    )
+}
