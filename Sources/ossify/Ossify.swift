@@ -7,6 +7,8 @@ struct Ossify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ossify",
         abstract: "Clinical toolkit for progressive osseous heteroplasia and the GNAS-related disorders.",
-        subcommands: []
+        subcommands: [
+            TermCommand.self, SearchCommand.self, DiseasesCommand.self, GenesCommand.self, DataCommand.self,
+        ]
     )
 }
