@@ -8,7 +8,7 @@ struct Ossify: AsyncParsableCommand {
         commandName: "ossify",
         abstract: "Clinical toolkit for progressive osseous heteroplasia and the GNAS-related disorders.",
         subcommands: [
-            TermCommand.self, SearchCommand.self, DiseasesCommand.self, GenesCommand.self, DataCommand.self,
+            TermCommand.self, SearchCommand.self, DiseasesCommand.self, GenesCommand.self, DataCommand.self, EvaluateCommand.self, DiagnoseCommand.self,
         ]
     )
 }

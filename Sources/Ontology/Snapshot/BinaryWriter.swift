@@ -39,7 +39,7 @@ struct BinaryReader {
     struct Damaged: Error {}
 
     private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
+    private(set) var offset = 0
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -71,6 +71,18 @@ struct BinaryReader {
             UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[base..<(base + n * 4)]))
             count = n
         }.map { Int32(littleEndian: $0) }
+    }
+
+    mutating func skip(_ n: Int) throws(Damaged) {
+        guard n >= 0, n <= bytes.count - offset else { throw Damaged() }
+        offset += n
+    }
+
+    /// The element count of an `int32s` list, for reading its elements one by one.
+    mutating func listCount() throws(Damaged) -> Int {
+        let n = Int(try raw(UInt32.self))
+        guard n * 4 <= bytes.count - offset else { throw Damaged() }
+        return n
     }
 
     mutating func count(max: Int = 50_000_000) throws(Damaged) -> Int {

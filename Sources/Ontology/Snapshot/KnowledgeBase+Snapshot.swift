@@ -1,131 +1,227 @@
+import Foundation
+
 /// The binary snapshot of a built knowledge base: every term, graph index, annotation and count, so
 /// that a warm start reads one file instead of parsing the release.
+///
+/// Layout: header, string table, id table, then four sections whose byte lengths precede them
+/// (terms and graph; the first and second half of the diseases; genes and counts), so the sections
+/// decode concurrently.
 extension KnowledgeBase {
-    /// Bumped whenever the layout below changes, so old cached snapshots are rebuilt.
-    public static let snapshotFormat = 3
+    /// Bumped whenever the layout changes, so old cached snapshots are rebuilt.
+    public static let snapshotFormat = 4
     static let magic = "OSSIFY-KB"
 
     public func snapshotBytes() -> [UInt8] {
-        var w = BinaryWriter(capacity: 24 << 20)
+        var strings: [String] = []
+        var stringIndex: [String: Int32] = [:]
+        func intern(_ s: String) -> Int32 {
+            if let i = stringIndex[s] { return i }
+            let i = Int32(strings.count)
+            strings.append(s)
+            stringIndex[s] = i
+            return i
+        }
+        var ids: [TermID] = []
+        var idIndex: [TermID: Int32] = [:]
+        func tid(_ id: TermID) -> Int32 {
+            if let i = idIndex[id] { return i }
+            let i = Int32(ids.count)
+            ids.append(id)
+            idIndex[id] = i
+            return i
+        }
+
+        var termSection = BinaryWriter(capacity: 8 << 20)
+        termSection.int(terms.count)
+        for t in terms {
+            termSection.int32(tid(t.id))
+            termSection.string(t.name)
+            termSection.optionalString(t.definition)
+            termSection.optionalString(t.comment)
+            termSection.int(t.synonyms.count)
+            for s in t.synonyms {
+                termSection.string(s.text)
+                termSection.int32(Int32(SynonymScope.allCases.firstIndex(of: s.scope) ?? 0))
+                termSection.int32(s.type.map(intern) ?? -1)
+            }
+            termSection.int32s(t.parents.map(tid))
+            termSection.int32s(t.altIDs.map(tid))
+            termSection.bool(t.isObsolete)
+            termSection.int32(t.replacedBy.map(tid) ?? -1)
+            termSection.int32s(t.consider.map(tid))
+            termSection.int32s(t.xrefs.map(intern))
+            termSection.int32s(t.subsets.map(intern))
+        }
+        for list in parents { termSection.int32s(list) }
+        for list in ancestors { termSection.int32s(list) }
+
+        func diseaseSection(_ range: Range<Int>) -> [UInt8] {
+            var w = BinaryWriter(capacity: 8 << 20)
+            w.int(range.count)
+            for d in range {
+                w.int32(tid(diseases[d].id))
+                w.string(diseases[d].name)
+                w.int(annotations[d].count)
+                for a in annotations[d] {
+                    w.int32(tid(a.term))
+                    w.bool(a.negated)
+                    w.int32s(a.references.map(intern))
+                    w.int32(intern(a.evidence))
+                    w.int32(a.onset.map(tid) ?? -1)
+                    switch a.frequency {
+                    case nil: w.int32(0)
+                    case .term(let id): w.int32(1); w.int32(tid(id))
+                    case .ratio(let n, let m): w.int32(2); w.int(n); w.int(m)
+                    case .percent(let p): w.int32(3); w.double(p)
+                    }
+                    w.int32(a.sex == .male ? 1 : a.sex == .female ? 2 : 0)
+                    w.int32s(a.modifiers.map(tid))
+                    w.int32(Int32(AnnotationAspect.allCases.firstIndex(of: a.aspect) ?? 0))
+                    w.int32(intern(a.biocuration))
+                }
+                w.int32s(genesOfDisease[d])
+            }
+            return w.bytes
+        }
+        let half = diseases.count / 2
+        let diseasesA = diseaseSection(0..<half)
+        let diseasesB = diseaseSection(half..<diseases.count)
+
+        var rest = BinaryWriter()
+        rest.int(genes.count)
+        for g in genes {
+            rest.int(g.ncbiID)
+            rest.string(g.symbol)
+        }
+        for corpus in Corpus.allCases {
+            rest.int(corpusSizes[corpus] ?? 0)
+            rest.int32s(diseaseCounts[corpus] ?? [])
+        }
+
+        var w = BinaryWriter(capacity: 32 << 20)
         w.string(Self.magic)
         w.int(Self.snapshotFormat)
         w.string(release.hpoVersion)
         w.string(release.annotationVersion)
         w.string(release.checksum)
         w.string(release.source)
-
-        // Strings that repeat (references, biocuration, evidence, disease names) go in one table.
-        var table: [String] = []
-        var tableIndex: [String: Int32] = [:]
-        func intern(_ s: String) -> Int32 {
-            if let i = tableIndex[s] { return i }
-            let i = Int32(table.count)
-            table.append(s)
-            tableIndex[s] = i
-            return i
+        w.int(strings.count)
+        for s in strings { w.string(s) }
+        w.int(ids.count)
+        for id in ids {
+            w.string(id.prefix)
+            w.string(id.local)
         }
-        func tid(_ id: TermID) -> Int32 { intern(id.description) }
-
-        var body = BinaryWriter(capacity: 24 << 20)
-        body.int(terms.count)
-        for t in terms {
-            body.int32(tid(t.id))
-            body.string(t.name)
-            body.optionalString(t.definition)
-            body.optionalString(t.comment)
-            body.int(t.synonyms.count)
-            for s in t.synonyms {
-                body.string(s.text)
-                body.int32(Int32(SynonymScope.allCases.firstIndex(of: s.scope) ?? 0))
-                body.int32(s.type.map(intern) ?? -1)
-            }
-            body.int32s(t.parents.map(tid))
-            body.int32s(t.altIDs.map(tid))
-            body.bool(t.isObsolete)
-            body.int32(t.replacedBy.map(tid) ?? -1)
-            body.int32s(t.consider.map(tid))
-            body.int32s(t.xrefs.map(intern))
-            body.int32s(t.subsets.map(intern))
-        }
-        for list in parents { body.int32s(list) }
-        for list in ancestors { body.int32s(list) }
-
-        body.int(diseases.count)
-        for (d, disease) in diseases.enumerated() {
-            body.int32(tid(disease.id))
-            body.string(disease.name)
-            body.int(annotations[d].count)
-            for a in annotations[d] {
-                body.int32(tid(a.term))
-                body.bool(a.negated)
-                body.int32s(a.references.map(intern))
-                body.int32(intern(a.evidence))
-                body.int32(a.onset.map(tid) ?? -1)
-                switch a.frequency {
-                case nil: body.int32(0)
-                case .term(let id): body.int32(1); body.int32(tid(id))
-                case .ratio(let n, let m): body.int32(2); body.int(n); body.int(m)
-                case .percent(let p): body.int32(3); body.double(p)
-                }
-                body.int32(a.sex == .male ? 1 : a.sex == .female ? 2 : 0)
-                body.int32s(a.modifiers.map(tid))
-                body.int32(Int32(AnnotationAspect.allCases.firstIndex(of: a.aspect) ?? 0))
-                body.int32(intern(a.biocuration))
-            }
-            body.int32s(genesOfDisease[d])
-        }
-        body.int(genes.count)
-        for g in genes {
-            body.int(g.ncbiID)
-            body.string(g.symbol)
-        }
-        for corpus in Corpus.allCases {
-            body.int(corpusSizes[corpus] ?? 0)
-            body.int32s(diseaseCounts[corpus] ?? [])
-        }
-
-        w.int(table.count)
-        for s in table { w.string(s) }
         var out = w.bytes
-        out.append(contentsOf: body.bytes)
+        for section in [termSection.bytes, diseasesA, diseasesB, rest.bytes] {
+            var length = BinaryWriter(capacity: 8)
+            length.int(section.count)
+            out.append(contentsOf: length.bytes)
+            out.append(contentsOf: section)
+        }
         return out
     }
 
     /// Reads a snapshot; nil when it is damaged or of another format (the caller then rebuilds it).
     public static func fromSnapshot(_ bytes: [UInt8]) -> KnowledgeBase? {
-        bytes.withUnsafeBytes { raw in
+        guard let head = bytes.withUnsafeBytes({ raw -> SnapshotHead? in
             var r = BinaryReader(raw)
-            return try? decode(&r)
+            return try? SnapshotHead(&r)
+        }) else { return nil }
+        let parts = SectionResults()
+        DispatchQueue.concurrentPerform(iterations: 4) { job in
+            let range = head.sections[job]
+            let ok: Bool = bytes.withUnsafeBytes { raw in
+                var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[range]))
+                do {
+                    switch job {
+                    case 0: parts.terms = try TermSection(&r, head)
+                    case 1: parts.diseasesA = try DiseaseSection(&r, head)
+                    case 2: parts.diseasesB = try DiseaseSection(&r, head)
+                    default: parts.rest = try RestSection(&r)
+                    }
+                    return r.isAtEnd
+                } catch {
+                    return false
+                }
+            }
+            if !ok { parts.fail() }
         }
+        return parts.assemble(head)
+    }
+}
+
+struct SnapshotHead: Sendable {
+    let release: KnowledgeBase.Release
+    let strings: [String]
+    let ids: [TermID]
+    let sections: [Range<Int>]
+
+    init(_ r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        guard try r.string() == KnowledgeBase.magic, try r.int() == KnowledgeBase.snapshotFormat else { throw .init() }
+        release = .init(hpoVersion: try r.string(), annotationVersion: try r.string(), checksum: try r.string(), source: try r.string())
+        let n = try r.count()
+        var strings: [String] = []
+        strings.reserveCapacity(n)
+        for _ in 0..<n { strings.append(try r.string()) }
+        let m = try r.count()
+        var ids: [TermID] = []
+        ids.reserveCapacity(m)
+        for _ in 0..<m { ids.append(TermID(prefix: try r.string(), local: try r.string())) }
+        var sections: [Range<Int>] = []
+        for _ in 0..<4 {
+            let length = try r.count()
+            let start = r.offset
+            try r.skip(length)
+            sections.append(start..<(start + length))
+        }
+        guard r.isAtEnd else { throw .init() }
+        self.strings = strings
+        self.ids = ids
+        self.sections = sections
     }
 
-    private static func decode(_ r: inout BinaryReader) throws(BinaryReader.Damaged) -> KnowledgeBase {
-        guard try r.string() == magic, try r.int() == snapshotFormat else { throw .init() }
-        let release = Release(hpoVersion: try r.string(), annotationVersion: try r.string(),
-                              checksum: try r.string(), source: try r.string())
-        let tableCount = try r.count()
-        var table: [String] = []
-        table.reserveCapacity(tableCount)
-        for _ in 0..<tableCount { table.append(try r.string()) }
-        var ids: [TermID?] = Array(repeating: nil, count: tableCount)
-        func str(_ i: Int32) throws(BinaryReader.Damaged) -> String {
-            guard i >= 0, Int(i) < table.count else { throw .init() }
-            return table[Int(i)]
-        }
-        func tid(_ i: Int32) throws(BinaryReader.Damaged) -> TermID {
-            guard i >= 0, Int(i) < table.count else { throw .init() }
-            if let id = ids[Int(i)] { return id }
-            guard let id = TermID(table[Int(i)]) else { throw .init() }
-            ids[Int(i)] = id
-            return id
-        }
-        func optTid(_ i: Int32) throws(BinaryReader.Damaged) -> TermID? { i < 0 ? nil : try tid(i) }
+    func str(_ i: Int32) throws(BinaryReader.Damaged) -> String {
+        guard i >= 0, Int(i) < strings.count else { throw .init() }
+        return strings[Int(i)]
+    }
 
-        let termCount = try r.count()
-        var terms: [Term] = []
-        terms.reserveCapacity(termCount)
-        for _ in 0..<termCount {
-            var t = Term(id: try tid(try r.int32()))
+    func id(_ i: Int32) throws(BinaryReader.Damaged) -> TermID {
+        guard i >= 0, Int(i) < ids.count else { throw .init() }
+        return ids[Int(i)]
+    }
+
+    func optionalID(_ i: Int32) throws(BinaryReader.Damaged) -> TermID? { i < 0 ? nil : try id(i) }
+
+    func idList(_ r: inout BinaryReader) throws(BinaryReader.Damaged) -> [TermID] {
+        let n = try r.listCount()
+        if n == 0 { return [] }
+        var out: [TermID] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try id(try r.int32())) }
+        return out
+    }
+
+    func stringList(_ r: inout BinaryReader) throws(BinaryReader.Damaged) -> [String] {
+        let n = try r.listCount()
+        if n == 0 { return [] }
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try str(try r.int32())) }
+        return out
+    }
+}
+
+struct TermSection: Sendable {
+    var terms: [Term] = []
+    var parents: [[Int32]] = []
+    var ancestors: [[Int32]] = []
+
+    init(_ r: inout BinaryReader, _ h: SnapshotHead) throws(BinaryReader.Damaged) {
+        let n = try r.count()
+        terms.reserveCapacity(n)
+        for _ in 0..<n {
+            var t = Term(id: try h.id(try r.int32()))
             t.name = try r.string()
             t.definition = try r.optionalString()
             t.comment = try r.optionalString()
@@ -135,107 +231,136 @@ extension KnowledgeBase {
                 let scope = Int(try r.int32())
                 guard scope >= 0, scope < SynonymScope.allCases.count else { throw .init() }
                 let type = try r.int32()
-                t.synonyms.append(Synonym(text: text, scope: SynonymScope.allCases[scope], type: type < 0 ? nil : try str(type)))
+                t.synonyms.append(Synonym(text: text, scope: SynonymScope.allCases[scope], type: type < 0 ? nil : try h.str(type)))
             }
-            t.parents = try r.int32s().map { i throws(BinaryReader.Damaged) in try tid(i) }
-            t.altIDs = try r.int32s().map { i throws(BinaryReader.Damaged) in try tid(i) }
+            t.parents = try h.idList(&r)
+            t.altIDs = try h.idList(&r)
             t.isObsolete = try r.bool()
-            t.replacedBy = try optTid(try r.int32())
-            t.consider = try r.int32s().map { i throws(BinaryReader.Damaged) in try tid(i) }
-            t.xrefs = try r.int32s().map { i throws(BinaryReader.Damaged) in try str(i) }
-            t.subsets = try r.int32s().map { i throws(BinaryReader.Damaged) in try str(i) }
+            t.replacedBy = try h.optionalID(try r.int32())
+            t.consider = try h.idList(&r)
+            t.xrefs = try h.stringList(&r)
+            t.subsets = try h.stringList(&r)
             terms.append(t)
         }
-        var parents: [[Int32]] = []
-        parents.reserveCapacity(termCount)
-        for _ in 0..<termCount { parents.append(try r.int32s()) }
-        var ancestors: [[Int32]] = []
-        ancestors.reserveCapacity(termCount)
-        for _ in 0..<termCount { ancestors.append(try r.int32s()) }
+        parents.reserveCapacity(n)
+        for _ in 0..<n { parents.append(try r.int32s()) }
+        ancestors.reserveCapacity(n)
+        for _ in 0..<n { ancestors.append(try r.int32s()) }
+    }
+}
+
+struct DiseaseSection: Sendable {
+    var diseases: [Disease] = []
+    var annotations: [[Annotation]] = []
+    var genesOfDisease: [[Int32]] = []
+
+    init(_ r: inout BinaryReader, _ h: SnapshotHead) throws(BinaryReader.Damaged) {
+        let n = try r.count()
+        diseases.reserveCapacity(n)
+        annotations.reserveCapacity(n)
+        for _ in 0..<n {
+            let disease = Disease(id: try h.id(try r.int32()), name: try r.string())
+            diseases.append(disease)
+            let count = try r.count()
+            var list: [Annotation] = []
+            list.reserveCapacity(count)
+            for _ in 0..<count {
+                let term = try h.id(try r.int32())
+                let negated = try r.bool()
+                let references = try h.stringList(&r)
+                let evidence = try h.str(try r.int32())
+                let onset = try h.optionalID(try r.int32())
+                let frequency: AnnotationFrequency?
+                switch try r.int32() {
+                case 0: frequency = nil
+                case 1: frequency = .term(try h.id(try r.int32()))
+                case 2: frequency = .ratio(try r.int(), try r.int())
+                case 3: frequency = .percent(try r.double())
+                default: throw .init()
+                }
+                let sexCode = try r.int32()
+                let modifiers = try h.idList(&r)
+                let aspect = Int(try r.int32())
+                guard aspect >= 0, aspect < AnnotationAspect.allCases.count else { throw .init() }
+                list.append(Annotation(
+                    disease: disease.id, term: term, negated: negated, references: references, evidence: evidence,
+                    onset: onset, frequency: frequency, sex: sexCode == 1 ? .male : sexCode == 2 ? .female : nil,
+                    modifiers: modifiers, aspect: AnnotationAspect.allCases[aspect], biocuration: try h.str(try r.int32())))
+            }
+            annotations.append(list)
+            genesOfDisease.append(try r.int32s())
+        }
+    }
+}
+
+struct RestSection: Sendable {
+    var genes: [Gene] = []
+    var counts: [Corpus: [Int32]] = [:]
+    var sizes: [Corpus: Int] = [:]
+
+    init(_ r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        let n = try r.count()
+        for _ in 0..<n { genes.append(Gene(ncbiID: try r.int(), symbol: try r.string())) }
+        for corpus in Corpus.allCases {
+            sizes[corpus] = try r.int()
+            counts[corpus] = try r.int32s()
+        }
+    }
+}
+
+/// The sections decoded by the concurrent jobs; each slot is written by one job.
+private final class SectionResults: @unchecked Sendable {
+    // Guarded by `lock`; @unchecked because the compiler cannot see the lock protects them.
+    private let lock = NSLock()
+    private var _terms: TermSection?
+    private var _a: DiseaseSection?
+    private var _b: DiseaseSection?
+    private var _rest: RestSection?
+    private var failed = false
+
+    var terms: TermSection? { get { lock.withLock { _terms } } set { lock.withLock { _terms = newValue } } }
+    var diseasesA: DiseaseSection? { get { lock.withLock { _a } } set { lock.withLock { _a = newValue } } }
+    var diseasesB: DiseaseSection? { get { lock.withLock { _b } } set { lock.withLock { _b = newValue } } }
+    var rest: RestSection? { get { lock.withLock { _rest } } set { lock.withLock { _rest = newValue } } }
+    func fail() { lock.withLock { failed = true } }
+
+    func assemble(_ head: SnapshotHead) -> KnowledgeBase? {
+        guard !lock.withLock({ failed }), let t = terms, let a = diseasesA, let b = diseasesB, let rest else { return nil }
+        let termCount = t.terms.count
+        guard t.parents.count == termCount, t.ancestors.count == termCount,
+              rest.counts.values.allSatisfy({ $0.count == termCount }) else { return nil }
         var children = [[Int32]](repeating: [], count: termCount)
-        for (i, ps) in parents.enumerated() {
+        for (i, ps) in t.parents.enumerated() {
             for p in ps {
-                guard p >= 0, Int(p) < termCount else { throw .init() }
+                guard p >= 0, Int(p) < termCount else { return nil }
                 children[Int(p)].append(Int32(i))
             }
         }
         var termIndex: [TermID: Int32] = [:]
         termIndex.reserveCapacity(termCount)
-        for (i, t) in terms.enumerated() { termIndex[t.id] = Int32(i) }
+        for (i, term) in t.terms.enumerated() { termIndex[term.id] = Int32(i) }
         var altIndex: [TermID: Int32] = [:]
-        for (i, t) in terms.enumerated() where !t.isObsolete {
-            for alt in t.altIDs where termIndex[alt] == nil { altIndex[alt] = Int32(i) }
+        for (i, term) in t.terms.enumerated() where !term.isObsolete {
+            for alt in term.altIDs where termIndex[alt] == nil { altIndex[alt] = Int32(i) }
         }
-
-        let diseaseCount = try r.count()
-        var diseases: [Disease] = []
-        var annotations: [[Annotation]] = []
-        var genesOfDisease: [[Int32]] = []
+        let diseases = a.diseases + b.diseases
         var diseaseIndex: [TermID: Int32] = [:]
-        diseases.reserveCapacity(diseaseCount)
-        for d in 0..<diseaseCount {
-            let disease = Disease(id: try tid(try r.int32()), name: try r.string())
-            diseaseIndex[disease.id] = Int32(d)
-            diseases.append(disease)
-            let n = try r.count()
-            var list: [Annotation] = []
-            list.reserveCapacity(n)
-            for _ in 0..<n {
-                var a = Annotation(disease: disease.id, term: try tid(try r.int32()))
-                a.negated = try r.bool()
-                a.references = try r.int32s().map { i throws(BinaryReader.Damaged) in try str(i) }
-                a.evidence = try str(try r.int32())
-                a.onset = try optTid(try r.int32())
-                switch try r.int32() {
-                case 0: a.frequency = nil
-                case 1: a.frequency = .term(try tid(try r.int32()))
-                case 2: a.frequency = .ratio(try r.int(), try r.int())
-                case 3: a.frequency = .percent(try r.double())
-                default: throw .init()
-                }
-                switch try r.int32() {
-                case 1: a.sex = .male
-                case 2: a.sex = .female
-                default: a.sex = nil
-                }
-                a.modifiers = try r.int32s().map { i throws(BinaryReader.Damaged) in try tid(i) }
-                let aspect = Int(try r.int32())
-                guard aspect >= 0, aspect < AnnotationAspect.allCases.count else { throw .init() }
-                a.aspect = AnnotationAspect.allCases[aspect]
-                a.biocuration = try str(try r.int32())
-                list.append(a)
-            }
-            annotations.append(list)
-            genesOfDisease.append(try r.int32s())
-        }
-        let geneCount = try r.count()
-        var genes: [Gene] = []
+        diseaseIndex.reserveCapacity(diseases.count)
+        for (i, d) in diseases.enumerated() { diseaseIndex[d.id] = Int32(i) }
+        let genesOfDisease = a.genesOfDisease + b.genesOfDisease
         var geneIndex: [String: Int32] = [:]
-        for g in 0..<geneCount {
-            let gene = Gene(ncbiID: try r.int(), symbol: try r.string())
-            genes.append(gene)
-            geneIndex[gene.symbol] = Int32(g)
-        }
-        var diseasesOfGene = [[Int32]](repeating: [], count: geneCount)
+        for (i, g) in rest.genes.enumerated() { geneIndex[g.symbol] = Int32(i) }
+        var diseasesOfGene = [[Int32]](repeating: [], count: rest.genes.count)
         for (d, gs) in genesOfDisease.enumerated() {
             for g in gs {
-                guard g >= 0, Int(g) < geneCount else { throw .init() }
+                guard g >= 0, Int(g) < rest.genes.count else { return nil }
                 diseasesOfGene[Int(g)].append(Int32(d))
             }
         }
-        var counts: [Corpus: [Int32]] = [:]
-        var sizes: [Corpus: Int] = [:]
-        for corpus in Corpus.allCases {
-            sizes[corpus] = try r.int()
-            let c = try r.int32s()
-            guard c.count == termCount else { throw .init() }
-            counts[corpus] = c
-        }
-        guard r.isAtEnd else { throw .init() }
-        return KnowledgeBase(release: release, terms: terms, termIndex: termIndex, altIndex: altIndex,
-                             parents: parents, children: children, ancestors: ancestors, diseases: diseases,
-                             diseaseIndex: diseaseIndex, annotations: annotations, genes: genes,
-                             geneIndex: geneIndex, genesOfDisease: genesOfDisease,
-                             diseasesOfGene: diseasesOfGene, diseaseCounts: counts, corpusSizes: sizes)
+        return KnowledgeBase(release: head.release, terms: t.terms, termIndex: termIndex, altIndex: altIndex,
+                             parents: t.parents, children: children, ancestors: t.ancestors, diseases: diseases,
+                             diseaseIndex: diseaseIndex, annotations: a.annotations + b.annotations, genes: rest.genes,
+                             geneIndex: geneIndex, genesOfDisease: genesOfDisease, diseasesOfGene: diseasesOfGene,
+                             diseaseCounts: rest.counts, corpusSizes: rest.sizes)
     }
 }
