@@ -73,6 +73,15 @@ import Testing
         #expect(count > 30)
     }
 
+    @Test func everyClinicalFeatureMapsToAnHPOTerm() {
+        for m in catalog.monographs {
+            #expect(!m.clinicalFeatures.isEmpty, "\(m.key)")
+            for (i, f) in m.clinicalFeatures.enumerated() {
+                #expect(f.value.hpo != nil, "\(m.key) clinicalFeatures[\(i)] \(f.value.label)")
+            }
+        }
+    }
+
     @Test func osteomaCutisPhenotypeAndDiseaseStaySeparate() throws {
         // HP:0025027 is the phenotype; the disease has no HPO term and is its own entry.
         let kb = try sharedKnowledgeBase.get()

@@ -129,7 +129,7 @@ public struct MonographCatalog: Sendable {
     }
 
     static func normalize(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
         guard let id = TermID(t) else { return t.lowercased() }
         var prefix = id.prefix.uppercased()
         if prefix == "ORPHANET" { prefix = "ORPHA" }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Clinical
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Ontology
 
 /// `ossify disease ID`: the curated monograph of a GNAS-spectrum disease (with the HPO-derived
@@ -51,9 +55,10 @@ struct DiseaseCommand: ParsableCommand {
 
     private func printMonograph(_ m: Monograph, catalog: MonographCatalog, kb: KnowledgeBase, lookup: DiseaseLookup) throws {
         let file = "Knowledge/monographs/" + (catalog.files[m.key] ?? m.key + ".json")
-        // The HPO profile of the disease's own OMIM id, or of the entry it is an alternative title of.
-        let profileID = m.omimID ?? m.alternativeTitleOf?.value
-        let profile = profileID.flatMap { DiseaseProfile($0, in: kb) }
+        // The HPO profile of the id asked for when the annotations have it (ORPHA:2762), else of the
+        // disease's OMIM id, or of the OMIM entry it is an alternative title of.
+        let profile = lookup.index(of: id).map { DiseaseProfile(disease: $0, in: kb) }
+            ?? (m.omimID ?? m.alternativeTitleOf?.value).flatMap { DiseaseProfile($0, in: kb) }
         if json {
             let cited = Set(m.facts.flatMap(\.provenance.sources))
             let report = DiseaseReport(kind: .monograph, file: file, monograph: m,
@@ -91,6 +96,9 @@ struct DiseaseNotFound: Error, CustomStringConvertible {
 
     var description: String {
         var text = "no disease '\(query)' in the curated monographs or the HPO annotations"
+        if DiseaseLookup.canonicalID(query)?.prefix == "HP" {
+            text += "\n\(query) is an HPO phenotype term, not a disease: see 'ossify term \(query)'"
+        }
         if !suggestions.isEmpty {
             text += "\nclose matches:\n" + suggestions.map { "  \($0.id)  \($0.name)" }.joined(separator: "\n")
         }
