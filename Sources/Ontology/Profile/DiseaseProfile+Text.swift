@@ -3,9 +3,9 @@ extension DiseaseProfile {
     public var text: String {
         var out: [String] = []
         out.append("\(name) (\(id))")
-        out.append("Derived from the HPO annotations (HPO \(hpoVersion), annotations \(annotationVersion)); not a curated monograph.")
-        out.append("\(counts.phenotypicFeatures) phenotypic features in \(counts.organSystems) organ systems, "
-                   + "\(counts.excluded) excluded, \(counts.genes) genes; \(grouping).")
+        out.append("Derived from the HPO annotations (HPO \(releaseLabel)); not a curated monograph.")
+        out.append("\(Self.count(counts.phenotypicFeatures, "phenotypic feature")) in \(Self.count(counts.organSystems, "organ system")), "
+                   + "\(counts.excluded) excluded, \(Self.count(counts.genes, "gene")); \(grouping).")
         for g in systems {
             out.append("")
             out.append("\(g.system.name) (\(g.system.id)): \(g.features.count)")
@@ -30,10 +30,10 @@ extension DiseaseProfile {
     /// A few lines summing the profile up, for under a curated monograph.
     public var summaryText: String {
         var out: [String] = []
-        out.append("From the HPO annotations (not curated; HPO \(hpoVersion), annotations \(annotationVersion)): \(name) (\(id))")
-        let systemList = systems.map { "\($0.system.name) \($0.features.count)" }.joined(separator: ", ")
-        out.append("  \(counts.phenotypicFeatures) phenotypic features in \(counts.organSystems) organ systems"
-                   + (systemList.isEmpty ? "" : ": " + systemList))
+        out.append("From the HPO annotations (derived, not curated; HPO \(releaseLabel)): \(id) \(name)")
+        out.append("  \(Self.count(counts.phenotypicFeatures, "phenotypic feature")) in \(Self.count(counts.organSystems, "organ system"))"
+                   + (systems.isEmpty ? "" : ":"))
+        for g in systems { out.append("    \(g.system.name): \(g.features.count)") }
         out.append("  Excluded (NOT): " + Self.names(excluded))
         out.append("  Onset: " + Self.names(onset))
         out.append("  Inheritance: " + Self.names(inheritance))
@@ -41,6 +41,14 @@ extension DiseaseProfile {
         out.append("  Genes: " + (genes.isEmpty ? "none" : genes.map(\.symbol).joined(separator: ", ")))
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// `2025-01-16, annotations 2025-01-16` from the release's version strings.
+    var releaseLabel: String {
+        let hpo = hpoVersion.split(separator: "/").last.map(String.init) ?? hpoVersion
+        return "\(hpo), annotations \(annotationVersion)"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
 
     static func names(_ list: [Feature]) -> String {
         list.isEmpty ? "none annotated" : list.map { "\($0.term.name) (\($0.term.id))" }.joined(separator: ", ")
