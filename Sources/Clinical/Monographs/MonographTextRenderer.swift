@@ -47,7 +47,11 @@ public struct MonographTextRenderer {
 
         out.append(m.name.value)
         let ids = m.identifiers.map(\.value.description)
-        if !ids.isEmpty { out.append(ids.joined(separator: " | ")) }
+        if !ids.isEmpty {
+            out.append(ids.joined(separator: " | "))
+        } else if let title = m.alternativeTitleOf {
+            out.append("No id of its own: an alternative title of \(title.value)")
+        }
         out += wrap("Curated monograph" + (file.map { " (\($0))" } ?? "")
                     + ". Source keys in brackets are listed under Sources; UNCONFIRMED marks facts not checked against a primary source.",
                     width: width, first: "", rest: "")
