@@ -8,7 +8,11 @@ struct Ossify: AsyncParsableCommand {
         commandName: "ossify",
         abstract: "Clinical toolkit for progressive osseous heteroplasia and the GNAS-related disorders.",
         subcommands: [
-            TermCommand.self, SearchCommand.self, DiseasesCommand.self, GenesCommand.self, DataCommand.self, EvaluateCommand.self, DiagnoseCommand.self,
+            // Knowledge base
+            TermCommand.self, SearchCommand.self, DiseaseCommand.self, DiseasesCommand.self, GenesCommand.self,
+            DataCommand.self,
+            // Diagnosis
+            DiagnoseCommand.self, EvaluateCommand.self,
         ]
     )
 }
