@@ -86,9 +86,7 @@ extension LikelihoodEngine {
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &p)
-            let noise = parameters.noise
-            let present = (1 - noise) * p[Int(slot)] + noise * bg
-            let lr = pow(max(1e-6, 1 - present) / max(1e-6, 1 - bg), parameters.excludedWeight)
+            let lr = exp(excludedLogLR(presence: p[Int(slot)], background: bg))
             let below = annotations.filter { a in
                 !a.negated && kb.index(of: a.term).map { kb.isAncestor(f.term, of: $0) } == true
             }
@@ -103,9 +101,14 @@ extension LikelihoodEngine {
             onset = OnsetEvidence(patient: o, disease: index.onsetClasses[Int(slot)], likelihoodRatio: onsetLR(o, slot: slot))
         }
         var genotype: [GenotypeEvidence] = []
-        for g in query.genes where kb.diseasesOfGene[Int(g)].contains(Int32(d)) {
-            genotype.append(GenotypeEvidence(reason: "variant reported in \(kb.genes[Int(g)].symbol), a gene of this disease",
-                                             likelihoodRatio: parameters.geneLR, source: "ScoringParameters.geneLR (LIRICAL, Robinson et al. AJHG 2020)"))
+        for g in query.genes where kb.diseasesOfGene[Int(g.gene)].contains(Int32(d)) {
+            let lr = geneLR(g, slot: slot)
+            var reason = "variant reported in \(kb.genes[Int(g.gene)].symbol), a gene of this disease"
+            if lr < parameters.geneLR {
+                reason += "; \(g.hemizygous ? "hemizygous" : g.alleles == 2 ? "two alleles" : "one allele") does not fit its inheritance (\(index.inheritance[Int(slot)].map(\.rawValue).joined(separator: ", ")))"
+            }
+            genotype.append(GenotypeEvidence(reason: reason, likelihoodRatio: lr,
+                                             source: "geneLR as LIRICAL's pathogenic-allele ratio (Robinson et al. AJHG 2020); inheritance fit from the HPO annotations"))
         }
         for adj in query.genotypeAdjustments where adj.diseases.contains(kb.diseases[d].id) {
             genotype.append(GenotypeEvidence(reason: adj.reason, likelihoodRatio: adj.likelihoodRatio, source: adj.source))

@@ -45,21 +45,18 @@ public struct LikelihoodEngine: Sendable {
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &scratch.p)
-            let noise = parameters.noise
-            let w = parameters.excludedWeight
-            let denominator = max(1e-6, 1 - bg)
-            for i in 0..<n {
-                let present = (1 - noise) * scratch.p[i] + noise * bg
-                scratch.logLR[i] += w * log(max(1e-6, 1 - present) / denominator)
-            }
+            for i in 0..<n { scratch.logLR[i] += excludedLogLR(presence: scratch.p[i], background: bg) }
         }
+        let scale = phenotypeScale(query)
+        if scale < 1 { for i in 0..<n { scratch.logLR[i] *= scale } }
         if let onset = query.onset {
             for i in 0..<n { scratch.logLR[i] += log(onsetLR(onset, slot: Int32(i))) }
         }
         for g in query.genes {
-            let lr = log(parameters.geneLR)
-            for d in index.kb.diseasesOfGene[Int(g)] {
-                if let slot = index.slotOf[index.kb.diseases[Int(d)].id] { scratch.logLR[Int(slot)] += lr }
+            for d in index.kb.diseasesOfGene[Int(g.gene)] {
+                if let slot = index.slotOf[index.kb.diseases[Int(d)].id] {
+                    scratch.logLR[Int(slot)] += log(geneLR(g, slot: slot))
+                }
             }
         }
         for adj in query.genotypeAdjustments {
@@ -109,6 +106,7 @@ public struct LikelihoodEngine: Sendable {
         var sum = 0.0
         for i in 0..<n {
             if p[i] < 0 { p[i] = 0 }
+            p[i] = min(1, p[i] * index.sizeFactor[i])
             sum += p[i]
         }
         return max(1e-9, sum / Double(max(1, n)))
@@ -122,7 +120,43 @@ public struct LikelihoodEngine: Sendable {
         for k in index.row(e) { p[Int(index.inducedDisease[k])] = Double(index.inducedFrequency[k]) }
         var sum = 0.0
         for i in 0..<n { sum += p[i] }
+        // A NOT annotation: the disease is known to lack the feature (marked negative: "annotated").
+        for slot in index.negatedBy[e] ?? [] where p[Int(slot)] == 0 { p[Int(slot)] = -1 }
         return min(1 - 1e-6, max(1e-9, sum / Double(max(1, n))))
+    }
+
+    /// The terms of one patient are not independent evidence: a case report listing 150 features is
+    /// not 150 independent tests. The phenotype log LR is scaled so that it counts as at most
+    /// `independentTerms` terms' worth, which keeps it commensurate with onset and genotype evidence
+    /// (the order of diseases on phenotype alone is unchanged).
+    public func phenotypeScale(_ query: DiagnosisQuery) -> Double {
+        let n = Double(query.observed.count + query.excluded.count)
+        return n > parameters.independentTerms ? parameters.independentTerms / n : 1
+    }
+
+    /// Log LR of an excluded term for a disease whose probability of showing it is `presence`
+    /// (negative for a disease with a NOT annotation of it, 0 for one not annotated at or below it).
+    ///
+    /// A feature is reported absent because someone looked for it, and one looks for the features of
+    /// the diseases one suspects: the probability of "e was checked and found absent" is
+    /// a * (1 - P(e|D)) for a disease annotated with e and 1 * (1 - P(e|D)) for one that is not,
+    /// a = `excludedAscertainment`. The result is weighted by `excludedWeight`.
+    func excludedLogLR(presence: Double, background bg: Double) -> Double {
+        let noise = parameters.noise
+        let annotated = presence != 0
+        let present = (1 - noise) * max(0, presence) + noise * bg
+        let ascertainment = annotated ? parameters.excludedAscertainment : 1
+        return parameters.excludedWeight * log(ascertainment * max(1e-6, 1 - present) / max(1e-6, 1 - bg))
+    }
+
+    /// LR of a gene finding for a disease of that gene: `geneLR`, times `inheritanceMismatchLR` when
+    /// the number of affected alleles cannot fit any of the disease's modes of inheritance (one
+    /// heterozygous variant for a recessive disease, two alleles for a dominant one).
+    func geneLR(_ g: GeneFinding, slot: Int32) -> Double {
+        let modes = index.inheritance[Int(slot)]
+        guard let alleles = g.alleles, !modes.isEmpty else { return parameters.geneLR }
+        let fits = modes.contains { $0.fits(alleles: alleles, hemizygous: g.hemizygous) }
+        return parameters.geneLR * (fits ? 1 : parameters.inheritanceMismatchLR)
     }
 
     func onsetLR(_ onset: OnsetClass, slot: Int32) -> Double {

@@ -1,4 +1,5 @@
 public import Ontology
+import Foundation
 
 /// The knowledge base rearranged for ranking one corpus fast: for every HPO term, the diseases
 /// annotated to it or to a descendant with the highest frequency among those annotations
@@ -25,10 +26,16 @@ public struct DiagnosisIndex: Sendable {
     let onsetClasses: [[OnsetClass]]
     /// Each disease's highest phenotype annotation frequency (its row entry at the root).
     let bestFrequency: [Float]
+    /// Per disease: (mean annotation mass / the disease's annotation mass)^sizeExponent, the mass being
+    /// the sum of its phenotype annotations' frequencies. A disease annotated with a hundred features
+    /// cannot give each of them to every patient: a patient reports a few of them.
+    let sizeFactor: [Double]
     /// Ancestors annotated in more than this share of diseases are "general": partial credit through
     /// them is computed from `bestFrequency` rather than row by row. A speed setting: with the
     /// specificity exponent in use, the credit through such terms is negligible either way.
     static let generalShare = 0.15
+    /// Modes of inheritance annotated for each disease slot.
+    let inheritance: [[InheritanceMode]]
     /// Slot of a disease id.
     public let slotOf: [TermID: Int32]
 
@@ -54,6 +61,8 @@ public struct DiagnosisIndex: Sendable {
         var touched: [Int32] = []
         var negatedBy: [Int32: [Int32]] = [:]
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
+        var mass = [Double](repeating: 0, count: diseases.count)
+        var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
         for (slot, d) in diseases.enumerated() {
             for a in kb.annotations[Int(d)] {
                 if let sex, let only = a.sex, only != sex { continue }
@@ -61,6 +70,10 @@ public struct DiagnosisIndex: Sendable {
                 if a.aspect == .course, let onsetRoot, kb.isAncestor(onsetRoot, of: t),
                    let c = OnsetClass.of(a.term, in: kb), !onsetClasses[slot].contains(c) {
                     onsetClasses[slot].append(c)
+                    continue
+                }
+                if a.aspect == .inheritance, !a.negated {
+                    for mode in InheritanceMode.of(t, in: kb) where !inheritance[slot].contains(mode) { inheritance[slot].append(mode) }
                     continue
                 }
                 guard a.aspect == .phenotype else { continue }
@@ -71,9 +84,10 @@ public struct DiagnosisIndex: Sendable {
                 let f = Float(parameters.frequency(a.frequency))
                 guard f > 0 else { continue }
                 direct[Int(t)] = max(direct[Int(t)], f)
+                mass[slot] += Double(f)
                 for anc in kb.ancestors[Int(t)] {
-                    if best[Int(anc)] < 0 { touched.append(anc) }
-                    if f > best[Int(anc)] { best[Int(anc)] = f }
+                    if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
+                    best[Int(anc)] = parameters.noisyOr ? 1 - (1 - best[Int(anc)]) * (1 - f) : max(best[Int(anc)], f)
                 }
             }
             for t in touched {
@@ -110,6 +124,9 @@ public struct DiagnosisIndex: Sendable {
             for k in Int(start[Int(root)])..<Int(start[Int(root) + 1]) { bestFrequency[Int(dis[k])] = freq[k] }
         }
         self.bestFrequency = bestFrequency
+        self.inheritance = inheritance
+        let meanMass = mass.reduce(0, +) / Double(max(1, mass.count))
+        sizeFactor = mass.map { m in m > 0 ? pow(meanMass / m, parameters.sizeExponent) : 1 }
         self.diseases = diseases
         self.slotOf = slotOf
         inducedStart = start

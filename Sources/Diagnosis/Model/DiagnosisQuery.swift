@@ -17,14 +17,14 @@ public struct DiagnosisQuery: Sendable, Equatable {
     public var excluded: [Feature]
     public var onset: OnsetClass?
     public var sex: AnnotationSex?
-    /// Knowledge-base gene indices with a reported causal variant.
-    public var genes: [Int32]
+    /// Genes with a reported (likely) causal variant.
+    public var genes: [GeneFinding]
     /// Disease ids whose likelihood ratio a genotype rule changes (e.g. parent of origin of a GNAS
     /// variant), with the ratio and the rule's source.
     public var genotypeAdjustments: [GenotypeAdjustment]
 
     public init(observed: [Feature] = [], excluded: [Feature] = [], onset: OnsetClass? = nil,
-                sex: AnnotationSex? = nil, genes: [Int32] = [], genotypeAdjustments: [GenotypeAdjustment] = []) {
+                sex: AnnotationSex? = nil, genes: [GeneFinding] = [], genotypeAdjustments: [GenotypeAdjustment] = []) {
         self.observed = observed
         self.excluded = excluded
         self.onset = onset
@@ -46,5 +46,21 @@ public struct GenotypeAdjustment: Sendable, Equatable, Codable {
         self.likelihoodRatio = likelihoodRatio
         self.reason = reason
         self.source = source
+    }
+}
+
+/// A gene with a reported variant and what the zygosity says about the mode of inheritance.
+public struct GeneFinding: Sendable, Equatable {
+    /// Knowledge-base gene index.
+    public var gene: Int32
+    /// Alleles affected: 1 (one heterozygous variant), 2 (homozygous, or two variants in the gene),
+    /// nil when the zygosity is not known.
+    public var alleles: Int?
+    public var hemizygous: Bool
+
+    public init(gene: Int32, alleles: Int? = nil, hemizygous: Bool = false) {
+        self.gene = gene
+        self.alleles = alleles
+        self.hemizygous = hemizygous
     }
 }

@@ -63,14 +63,27 @@ public struct QueryBuilder: Sendable {
             query.onset = OnsetClass.of(onset, in: kb)
         }
         if useGenotype {
+            var findings: [Int32: GeneFinding] = [:]
+            var order: [Int32] = []
             for (position, v) in record.variants.enumerated() {
                 guard let symbol = v.gene else { continue }
                 guard let g = kb.geneIndex[symbol] ?? kb.geneIndex[symbol.uppercased()] else {
                     warnings.append("variants[\(position)]: gene \(symbol) has no disease in the HPO annotations; ignored")
                     continue
                 }
-                if !query.genes.contains(g) { query.genes.append(g) }
+                let zygosity = Zygosity(v.zygosity)
+                if var f = findings[g] {
+                    // A second variant in the same gene: two alleles affected (compound heterozygous).
+                    f.alleles = max(f.alleles ?? 1, 1) + (zygosity == .homozygous ? 2 : 1)
+                    f.alleles = min(f.alleles ?? 2, 2)
+                    f.hemizygous = f.hemizygous || zygosity == .hemizygous
+                    findings[g] = f
+                } else {
+                    order.append(g)
+                    findings[g] = GeneFinding(gene: g, alleles: zygosity.alleles, hemizygous: zygosity == .hemizygous)
+                }
             }
+            query.genes = order.compactMap { findings[$0] }
         }
         return Result(query: query, warnings: warnings)
     }
@@ -95,5 +108,28 @@ public struct QueryBuilder: Sendable {
             throw QueryError(field: field, message: "\(kb.term(at: index).id) (\(name)) is not a phenotypic abnormality: \(place)")
         }
         return index
+    }
+}
+
+/// Zygosity as written in phenopackets (GENO terms or their labels) or by users.
+enum Zygosity: Equatable {
+    case heterozygous, homozygous, hemizygous, unknown
+
+    init(_ text: String?) {
+        switch text?.lowercased() {
+        case "geno:0000135", "heterozygous", "het": self = .heterozygous
+        case "geno:0000136", "homozygous", "hom": self = .homozygous
+        case "geno:0000134", "hemizygous", "hemi": self = .hemizygous
+        case "geno:0000402", "compound heterozygous": self = .homozygous
+        default: self = .unknown
+        }
+    }
+
+    var alleles: Int? {
+        switch self {
+        case .heterozygous, .hemizygous: 1
+        case .homozygous: 2
+        case .unknown: nil
+        }
     }
 }

@@ -21,6 +21,9 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// Weight of each excluded feature's log likelihood ratio (excluded features are often listed
     /// by the dozen in case reports; 1.0 takes them at face value).
     public var excludedWeight: Double
+    /// How much likelier a feature is to be checked (and reported absent) when the disease has it
+    /// than when it does not: see `LikelihoodEngine.excludedLogLR`.
+    public var excludedAscertainment: Double
     /// Likelihood ratio for a patient onset in the disease's annotated onset class, and the penalty
     /// for an onset two or more classes away (one class away is neutral).
     public var onsetMatchLR: Double
@@ -29,22 +32,37 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// f = (n + k * defaultFrequency) / (m + k). A "1/1" from a single case report is weaker evidence
     /// than "146/224" from a cohort.
     public var ratioPseudocount: Double
+    /// Exponent of the annotation-mass factor (see `DiagnosisIndex.sizeFactor`); 0 turns it off.
+    public var sizeExponent: Double
     /// Likelihood ratio for a disease associated with a gene in which the patient has a reported
     /// (likely) causal variant. LIRICAL uses 1000 for a ClinVar-pathogenic allele.
     public var geneLR: Double
+    /// How a term's frequency in a disease follows from the annotations below it: the largest
+    /// (LIRICAL) or, when true, noisy-or (the chance of showing at least one of them).
+    public var noisyOr: Bool
+    /// How many patient terms' worth of evidence the phenotype counts as at most (see
+    /// `LikelihoodEngine.phenotypeScale`).
+    public var independentTerms: Double
+    /// Factor on `geneLR` when the patient's affected alleles cannot fit the disease's inheritance.
+    public var inheritanceMismatchLR: Double
 
-    public init(noise: Double = 0.05, defaultFrequency: Double = 0.8, specificityExponent: Double = 1, commonAncestorExponent: Double = 5,
-                excludedWeight: Double = 0, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
-                ratioPseudocount: Double = 3, geneLR: Double = 1000) {
+    public init(noise: Double = 0.05, defaultFrequency: Double = 0.3, specificityExponent: Double = 2, commonAncestorExponent: Double = 5,
+                excludedWeight: Double = 1, excludedAscertainment: Double = 30, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
+                ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
         self.specificityExponent = specificityExponent
         self.commonAncestorExponent = commonAncestorExponent
         self.excludedWeight = excludedWeight
+        self.excludedAscertainment = excludedAscertainment
         self.onsetMatchLR = onsetMatchLR
         self.onsetMismatchLR = onsetMismatchLR
         self.ratioPseudocount = ratioPseudocount
+        self.sizeExponent = sizeExponent
         self.geneLR = geneLR
+        self.noisyOr = noisyOr
+        self.independentTerms = independentTerms
+        self.inheritanceMismatchLR = inheritanceMismatchLR
     }
 
     /// The probability an annotation's frequency stands for, under these constants.

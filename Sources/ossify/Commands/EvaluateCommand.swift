@@ -79,6 +79,11 @@ extension ScoringParameters {
             case "onsetMatchLR": p.onsetMatchLR = v
             case "onsetMismatchLR": p.onsetMismatchLR = v
             case "geneLR": p.geneLR = v
+            case "noisyOr": p.noisyOr = v != 0
+            case "independentTerms": p.independentTerms = v
+            case "inheritanceMismatchLR": p.inheritanceMismatchLR = v
+            case "excludedAscertainment": p.excludedAscertainment = v
+            case "sizeExponent": p.sizeExponent = v
             case "commonAncestorExponent": p.commonAncestorExponent = v
             case "ratioPseudocount": p.ratioPseudocount = v
             default: throw ValidationError("--param: unknown constant '\(parts[0])'")

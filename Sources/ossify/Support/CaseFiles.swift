@@ -40,8 +40,9 @@ enum CaseFiles {
                             let vd = vi?["variationDescriptor"] as? [String: Any]
                             let gc = vd?["geneContext"] as? [String: Any]
                             let gd = g["gene"] as? [String: Any]
+                            let zyg = (vd?["allelicState"] as? [String: Any])?["id"] as? String
                             if let sym = (gc?["symbol"] as? String) ?? (gd?["symbol"] as? String) {
-                                record.variants.append(VariantObservation(gene: sym))
+                                record.variants.append(VariantObservation(gene: sym, zygosity: zyg))
                             }
                         }
                     }
