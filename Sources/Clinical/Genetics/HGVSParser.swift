@@ -156,14 +156,14 @@ struct HGVSParser {
                 throw fail("\(seq.count) deleted nucleotides written for a range of \(length)", at: seqOffset)
             }
             if peek("ins") { throw fail("write 'delins' followed by the inserted nucleotides, without the deleted ones", at: seqOffset) }
-            edit = .deletion(seq)
+            edit = .deletion
         } else if accept("dup") {
             let seqOffset = i
             let seq = try optionalSequence()
             if let seq, let length = Self.lengthOf(start, end), seq.count != length {
                 throw fail("\(seq.count) duplicated nucleotides written for a range of \(length)", at: seqOffset)
             }
-            edit = .duplication(seq)
+            edit = .duplication
         } else if accept("ins") {
             guard let end else { throw fail("an insertion needs the two flanking positions, as in c.123_124insA", at: editOffset) }
             if let s = start.exact, let e = end.exact, !Self.adjacent(s, e) {
@@ -349,9 +349,10 @@ struct HGVSParser {
         let first = try residue("an amino acid such as Arg or R")
         var last: ResiduePosition?
         if accept("_") {
+            let lastOffset = i
             last = try residue("the amino acid ending the range")
             if let last, last.number <= first.number {
-                throw fail("the range must go from the lower to the higher residue", at: i - 1)
+                throw fail("the range must go from the lower to the higher residue", at: lastOffset)
             }
         }
         if accept("delins") { return .deletionInsertion(first, last, try aminoAcids("the inserted amino acids")) }

@@ -119,9 +119,11 @@ public struct NucleotideChange: Hashable, Sendable, Codable {
 public enum NucleotideEdit: Hashable, Sendable, Codable {
     /// `C>T`
     case substitution(reference: String, alternate: String)
-    /// `del`, optionally with the deleted bases as written (`delGACT`); canonical output omits them.
-    case deletion(String?)
-    case duplication(String?)
+    /// `del`. Deleted bases written after it (`delGACT`) are checked against the range and dropped,
+    /// as current HGVS recommends.
+    case deletion
+    /// `dup`, likewise.
+    case duplication
     /// `insAGT`
     case insertion(String)
     /// `delinsAG`
