@@ -51,10 +51,11 @@ struct SpectrumCriteria {
             let evidence = lesions.map(lesionText) + observedTerms(id)
             if !evidence.isEmpty { return result(id, .met, evidence) }
             if allExclusionTermsExcluded(id) { return result(id, .notMet, ["osteoma cutis and subcutaneous ossification excluded"]) }
-            if !facts.lesions.isEmpty, facts.lesions.allSatisfy({ $0.depth.map(deep.contains) ?? false }) {
-                return result(id, .notMet, ["every recorded lesion is deep: " + facts.lesions.map(lesionText).joined(separator: "; ")])
-            }
             if done[.heterotopicOssification]?.status == .notMet { return result(id, .notMet, ["no heterotopic ossification"]) }
+            // Deep lesions alone do not show that the skin is free: that takes an explicit exclusion.
+            if !facts.lesions.isEmpty, facts.lesions.allSatisfy({ $0.depth.map(deep.contains) ?? false }) {
+                return result(id, .unknown, ["every recorded lesion is deep; the skin is not described (exclude HP:0025027 and HP:0034282 if it is free)"])
+            }
             return result(id, .unknown, ["no lesion in dermis or subcutis recorded"])
 
         case .deepOssification:

@@ -40,7 +40,7 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
     }
 
     // Within the GNAS spectrum, molecular confirmation and the parent of origin are always asked for.
-    if info?.gnas == true {
+    if info?.gnas == true || classification == .unclassified {
         if status[.gnasVariant] == .unknown, let step = knowledge.definition(.gnasVariant)?.nextStep, !steps.contains(step) {
             steps.append(step)
         }
