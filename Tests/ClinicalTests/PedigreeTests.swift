@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Ontology
 @testable import Clinical
@@ -186,5 +187,18 @@ import Ontology
         for term in [knowledge.byTransmittingParent.paternal.inheritanceTerm, knowledge.byTransmittingParent.maternal.inheritanceTerm] {
             #expect(term.id.prefix == "HP" && term.id.local.wholeMatch(of: /\d{7}/) != nil)
         }
+    }
+}
+
+@Suite struct InheritanceChanceCodingTests {
+    @Test(arguments: [InheritanceChance.probability(0.5), .lowButNotZero, .unknownUntilTested, .populationLevel])
+    func roundTrips(_ chance: InheritanceChance) throws {
+        let data = try JSONEncoder().encode(chance)
+        #expect(try JSONDecoder().decode(InheritanceChance.self, from: data) == chance)
+    }
+
+    @Test func readableJSON() throws {
+        let text = String(decoding: try JSONEncoder().encode(InheritanceChance.lowButNotZero), as: UTF8.self)
+        #expect(text == #"{"kind":"low but not zero"}"#)
     }
 }

@@ -28,7 +28,7 @@ extension FamilyRisk {
                               transmittingParent: parent.origin, expectedPhenotypes: phen?.expectedPhenotypes ?? [],
                               phenotypeText: phen?.text, inheritanceTerm: phen?.inheritanceTerm.id,
                               explanation: knowledge.transmission.text,
-                              sources: [knowledge.transmission.source, phen?.source].compactMap { $0 })
+                              sources: unique([knowledge.transmission.source, phen?.source].compactMap { $0 }))
         case .noncarrier:
             entry = RiskEntry(individual: nil, relation: "future sibling of a child with the variant (the \(parent.rawValue) tested negative)",
                               chance: .lowButNotZero, chanceText: knowledge.parentsTestedNegative.text,
@@ -36,7 +36,7 @@ extension FamilyRisk {
                               phenotypeText: phen.map { "if transmitted through germline mosaicism in the \(parent.rawValue): " + $0.text },
                               inheritanceTerm: phen?.inheritanceTerm.id,
                               explanation: knowledge.parentsTestedNegative.detail ?? knowledge.parentsTestedNegative.text,
-                              sources: [knowledge.parentsTestedNegative.source])
+                              sources: unique([knowledge.parentsTestedNegative.source]))
         case .untested:
             entry = RiskEntry(individual: nil, relation: "future child of the \(parent.rawValue) (not tested)",
                               chance: .unknownUntilTested, chanceText: knowledge.parentsUntested.text,
@@ -44,7 +44,7 @@ extension FamilyRisk {
                               phenotypeText: phen.map { "if the \(parent.rawValue) carries it: " + $0.text },
                               inheritanceTerm: phen?.inheritanceTerm.id,
                               explanation: knowledge.parentsUntested.detail ?? knowledge.parentsUntested.text,
-                              sources: [knowledge.parentsUntested.source])
+                              sources: unique([knowledge.parentsUntested.source]))
         }
         let steps = status == .untested ? ["Test the \(parent.rawValue) for the family GNAS variant."] : []
         return FamilyRisk(proband: nil, probandOrigin: nil, entries: [entry], nextSteps: steps,
@@ -163,7 +163,7 @@ extension FamilyRisk {
             return RiskEntry(individual: person.id, relation: relation, chance: .populationLevel,
                              chanceText: knowledge.noncarrierParent.text, transmittingParent: nil,
                              expectedPhenotypes: [], phenotypeText: nil, inheritanceTerm: nil,
-                             explanation: "no parent carries the variant", sources: [knowledge.noncarrierParent.source])
+                             explanation: "no parent carries the variant", sources: unique([knowledge.noncarrierParent.source]))
         }
         return nil
     }
@@ -175,7 +175,7 @@ extension FamilyRisk {
                          chance: bothNegative ? .lowButNotZero : .unknownUntilTested, chanceText: s.text,
                          transmittingParent: nil, expectedPhenotypes: [],
                          phenotypeText: "follows the parent who transmits it: father -> \(knowledge.byTransmittingParent.paternal.expectedPhenotypes.joined(separator: "/")); mother -> \(knowledge.byTransmittingParent.maternal.expectedPhenotypes.joined(separator: "/"))",
-                         inheritanceTerm: nil, explanation: s.detail ?? s.text, sources: [s.source])
+                         inheritanceTerm: nil, explanation: s.detail ?? s.text, sources: unique([s.source]))
     }
 
     private static func transmitted(individual: String?, relation: String,
@@ -205,9 +205,11 @@ extension FamilyRisk {
                          sources: unique([knowledge.transmission.source] + phenotypes.map(\.source)))
     }
 
-    private static func unique(_ list: [String]) -> [String] {
+    /// Source keys, split ("S1, S9") and without repeats.
+    static func unique(_ list: [String]) -> [String] {
         var seen: Set<String> = []
-        return list.filter { seen.insert($0).inserted }
+        return list.flatMap { $0.split(separator: ",").map { String($0.drop(while: \.isWhitespace)) } }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     static func percent(_ p: Double) -> String {

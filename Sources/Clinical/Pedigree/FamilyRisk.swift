@@ -1,6 +1,7 @@
 public import Ontology
 
 /// The chance that a child inherits the family's GNAS variant.
+/// JSON: `{"kind": "probability", "value": 0.5}` or `{"kind": "low but not zero"}`.
 public enum InheritanceChance: Hashable, Sendable, Codable {
     case probability(Double)
     /// Parents tested negative: germline mosaicism remains possible.
@@ -9,6 +10,35 @@ public enum InheritanceChance: Hashable, Sendable, Codable {
     case unknownUntilTested
     /// Not above the general population.
     case populationLevel
+
+    private enum CodingKeys: String, CodingKey { case kind, value }
+
+    private var kind: String {
+        switch self {
+        case .probability: "probability"
+        case .lowButNotZero: "low but not zero"
+        case .unknownUntilTested: "unknown until tested"
+        case .populationLevel: "population level"
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        if case .probability(let p) = self { try c.encode(p, forKey: .value) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(String.self, forKey: .kind) {
+        case "probability": self = .probability(try c.decode(Double.self, forKey: .value))
+        case "low but not zero": self = .lowButNotZero
+        case "unknown until tested": self = .unknownUntilTested
+        case "population level": self = .populationLevel
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown kind of chance")
+        }
+    }
 }
 
 /// The risk for one child or future child.

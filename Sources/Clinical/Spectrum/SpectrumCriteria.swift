@@ -231,7 +231,7 @@ struct SpectrumCriteria {
     }
 
     static func regionKey(_ l: Lesion) -> String {
-        (l.side?.rawValue ?? "") + "|" + l.region.lowercased().trimmingCharacters(in: " ")
+        (l.side?.rawValue ?? "") + "|" + l.region.lowercased().trimmed(" ")
     }
 
     // MARK: AHO
@@ -271,7 +271,7 @@ struct SpectrumCriteria {
 }
 
 private extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    func trimmed(_ character: Character) -> String {
+        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
     }
 }
