@@ -162,4 +162,15 @@ import Testing
             #expect(error.description.contains("character \(offset + 1)"))
         }
     }
+
+    @Test(arguments: ["NM_000516.7:c.565_568dZ", "NM_000516.7:Q.565del", "NM_000516.7:c.565_568del extraQ", "p.Arg201Qqq", "NM_0005#16:c.1A>G", "c.601Q>T"])
+    func errorsDoNotRepeatTheInput(_ text: String) {
+        do {
+            _ = try HGVSVariant(parsing: text)
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.message.contains("Q") && !error.message.contains("Z") && !error.message.contains("565"),
+                    "\(error.message)")
+        }
+    }
 }

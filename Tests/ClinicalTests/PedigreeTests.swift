@@ -28,10 +28,10 @@ import Ontology
         ("F1 A 0 0 1 5\n", 1, "affected"),
         ("F1 A 0 0 1 2 maybe\n", 1, "carrier"),
         ("F1 A 0 0 1 2\nF1 A 0 0 1 1\n", 2, "listed twice"),
-        ("F1 A 0 0 2 1\nF1 B A 0 1 2\n", 2, "father A of B is recorded as female"),
-        ("F1 M 0 0 1 1\nF1 B 0 M 1 2\n", 2, "mother M of B is recorded as male"),
+        ("F1 A 0 0 2 1\nF1 B A 0 1 2\n", 2, "father named on this line is recorded as female on line 1"),
+        ("F1 M 0 0 1 1\nF1 B 0 M 1 2\n", 2, "mother named on this line is recorded as male on line 1"),
         ("F1 B X 0 1 2\n", 1, "not listed"),
-        ("F1 A 0 0 1 1\nF2 B A 0 1 2\n", 2, "not listed in family F2"),
+        ("F1 A 0 0 1 1\nF2 B A 0 1 2\n", 2, "not listed in the same family"),
         ("F1 A A 0 1 1\n", 1, "own father"),
         ("F1 A B 0 1 1\nF1 B A 0 1 1\n", 1, "own ancestor"),
         ("F1 A C 0 1 1\nF1 B A 0 1 1\nF1 C B 0 1 1\n", 1, "own ancestor"),
@@ -44,6 +44,20 @@ import Ontology
             guard let e = error as? PedigreeError else { return false }
             return e.line == line && e.message.contains(message) && e.file == "x.ped"
                 && (line == 0 || e.description.hasPrefix("x.ped:\(line): "))
+        }
+    }
+}
+
+@Suite struct PedigreeErrorPrivacyTests {
+    @Test func errorsDoNotRepeatIdentifiers() {
+        for text in ["FAMX Smith_Anna Doe_John 0 1 2\n", "FAMX Doe_John 0 0 2 1\nFAMX Smith_Anna Doe_John 0 1 2\n",
+                     "FAMX Smith_Anna Smith_Anna 0 1 1\n"] {
+            do {
+                _ = try Pedigree(ped: text, file: "f.ped")
+                Issue.record("expected an error")
+            } catch {
+                #expect(!error.description.contains("Smith") && !error.description.contains("Doe") && !error.description.contains("FAMX"))
+            }
         }
     }
 }

@@ -41,6 +41,8 @@ public struct GNASTranscript: Sendable, Codable, Hashable {
         public var to: Int
         public var source: String
         public var note: String?
+        /// The placement is an inference from the source rather than stated in it.
+        public var unconfirmed: Bool?
     }
 
     public static func load(from url: URL) throws(KnowledgeError) -> GNASTranscript {
@@ -99,7 +101,7 @@ public struct GNASTranscript: Sendable, Codable, Hashable {
         let exon: (Int, String)? =
             exons.first { e in (e.cdsStart.map { $0 <= p.base } ?? false) && (e.cdsEnd.map { p.base <= $0 } ?? false) }
                 .map { ($0.number, $0.source ?? "") }
-            ?? anchors.first { $0.from <= p.base && p.base <= $0.to }.map { ($0.exon, $0.source) }
+            ?? anchors.first { $0.from <= p.base && p.base <= $0.to }.map { ($0.exon, $0.source + ($0.unconfirmed == true ? "; UNCONFIRMED" : "")) }
         guard let (number, source) = exon else {
             return ExonLocation(exon: nil, intronic: p.isIntronic,
                                 note: "exon unknown: the exon boundaries of \(transcript) are not in the knowledge file yet", source: nil)

@@ -24,7 +24,15 @@ struct HGVSParser {
 
     private func describeCurrent() -> String {
         guard let c = current else { return "the end" }
-        return c == " " ? "a space" : "'\(c)'"
+        return Self.kind(of: c)
+    }
+
+    /// What kind of character this is, without repeating it (the input may be patient data).
+    static func kind(of c: Character) -> String {
+        if c == " " { return "a space" }
+        if c.isLetter { return c.isUppercase ? "a capital letter" : "a small letter" }
+        if c.isNumber { return "a digit" }
+        return "the symbol '\(c.isASCII ? String(c) : "?")'"
     }
 
     private mutating func accept(_ literal: String) -> Bool {
@@ -75,7 +83,7 @@ struct HGVSParser {
         case "m": change = .nucleotide(.mitochondrial, try parseNucleotideChange(.mitochondrial))
         case "p": change = .protein(try parseProteinChange())
         case "r": throw fail("RNA (r.) descriptions are not supported; use c. or n.", at: typeOffset)
-        default: throw fail("unknown coordinate type '\(letter)'; expected c., g., n., m. or p.", at: typeOffset)
+        default: throw fail("unknown coordinate type; expected c., g., n., m. or p.", at: typeOffset)
         }
         var protein: ProteinChange?
         if case .nucleotide = change, !atEnd {
@@ -102,7 +110,7 @@ struct HGVSParser {
             let symbol = chars[(open + 1)..<(colon - 1)]
             guard !symbol.isEmpty else { throw fail("empty gene symbol in brackets", at: open + 1) }
             if let bad = symbol.firstIndex(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }) {
-                throw fail("'\(chars[bad])' cannot appear in a gene symbol", at: bad)
+                throw fail("\(Self.kind(of: chars[bad])) cannot appear in a gene symbol", at: bad)
             }
             gene = String(symbol)
             end = open
@@ -110,7 +118,7 @@ struct HGVSParser {
         guard end > 0 else { throw fail("the reference sequence before ':' is empty", at: 0) }
         let ref = chars[0..<end]
         if let bad = ref.firstIndex(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".")) }) {
-            throw fail("'\(chars[bad] == " " ? "space" : String(chars[bad]))' cannot appear in a reference sequence id", at: bad)
+            throw fail("\(Self.kind(of: chars[bad])) cannot appear in a reference sequence id", at: bad)
         }
         guard ref.first?.isLetter == true else { throw fail("a reference sequence id starts with a letter, as in NM_000516.7", at: 0) }
         if let dot = ref.firstIndex(of: ".") {
@@ -199,7 +207,7 @@ struct HGVSParser {
         let start = i
         while let c = current, Self.isBase(c) { i += 1 }
         if let c = current, c.isLetter {
-            throw fail(c.isLowercase ? "nucleotides are written in capitals (A, C, G, T)" : "'\(c)' is not a nucleotide (A, C, G, T or N)")
+            throw fail(c.isLowercase ? "nucleotides are written in capitals (A, C, G, T)" : "not a nucleotide (A, C, G, T or N)")
         }
         return i > start ? String(chars[start..<i]) : nil
     }
@@ -219,7 +227,7 @@ struct HGVSParser {
         var region = NucleotidePosition.Region.main
         if accept("-") { region = .upstream } else if accept("*") { region = .downstream }
         if region != .main, type != .coding, !(type == .noncoding && region == .upstream) {
-            throw fail("'\(chars[start])' positions exist only in c. numbering", at: start)
+            throw fail("positions before (-) or after (*) the coding sequence exist only in c. numbering", at: start)
         }
         let base = try number("a position number")
         if base == 0 { throw fail("there is no position 0 in HGVS numbering", at: i - 1) }
@@ -305,7 +313,7 @@ struct HGVSParser {
             // A one-letter code followed by an edit word ("Cfs", "Kdel") is fine; anything else is a bad code.
             let oneLetterThenEdit = AminoAcid(oneLetter: c) != nil && Self.editWords.contains { peekWord($0, at: start + 1) }
             if style == .three || !oneLetterThenEdit {
-                throw fail("'\(code)' is not a three-letter amino-acid code", at: start)
+                throw fail("not a three-letter amino-acid code", at: start)
             }
         }
         guard c.isUppercase, let aa = AminoAcid(oneLetter: c) else {

@@ -57,10 +57,10 @@ extension FamilyRisk {
                                knowledge: InheritanceKnowledge) throws(PedigreeError) -> FamilyRisk {
         let matches = pedigree.individuals.filter { $0.id == probandID && (family == nil || $0.family == family) }
         guard let proband = matches.first else {
-            throw PedigreeError(file: "pedigree", line: 0, message: "the proband \(probandID) is not in the pedigree")
+            throw PedigreeError(file: "pedigree", line: 0, message: "the proband is not in the pedigree")
         }
         guard matches.count == 1 else {
-            throw PedigreeError(file: "pedigree", line: 0, message: "\(probandID) appears in several families; name the family")
+            throw PedigreeError(file: "pedigree", line: 0, message: "the proband id appears in several families; name the family")
         }
         let people = pedigree.individuals.filter { $0.family == proband.family }
         let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

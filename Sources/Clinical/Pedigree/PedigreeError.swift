@@ -1,5 +1,5 @@
 /// A PED file that cannot be read or is inconsistent: the file, the line, what is wrong.
-/// Messages name individual ids from the file (pseudonymous codes) but no other data.
+/// Messages point at lines and columns and never repeat ids or other content of the file.
 public struct PedigreeError: Error, Hashable, Sendable, CustomStringConvertible {
     public let file: String
     /// 1-based line number; 0 when the problem concerns the whole file.

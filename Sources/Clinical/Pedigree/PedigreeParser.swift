@@ -56,7 +56,7 @@ extension Pedigree {
         for p in individuals {
             let key = p.family + "\u{0}" + p.id
             if let first = seen[key] {
-                throw PedigreeError(file: file, line: p.line, message: "individual \(p.id) of family \(p.family) is listed twice (first on line \(first))")
+                throw PedigreeError(file: file, line: p.line, message: "the individual on this line is listed twice in its family (first on line \(first))")
             }
             seen[key] = p.line
         }
@@ -64,17 +64,17 @@ extension Pedigree {
             for (role, parentID, wrongSex) in [("father", p.father, PedSex.female), ("mother", p.mother, PedSex.male)] {
                 guard let parentID else { continue }
                 if parentID == p.id {
-                    throw PedigreeError(file: file, line: p.line, message: "individual \(p.id) is given as their own \(role)")
+                    throw PedigreeError(file: file, line: p.line, message: "the individual on this line is given as their own \(role)")
                 }
                 guard let parent = individual(parentID, family: p.family) else {
-                    throw PedigreeError(file: file, line: p.line, message: "the \(role) \(parentID) of \(p.id) is not listed in family \(p.family)")
+                    throw PedigreeError(file: file, line: p.line, message: "the \(role) named on this line is not listed in the same family")
                 }
                 if parent.sex == wrongSex {
-                    throw PedigreeError(file: file, line: p.line, message: "the \(role) \(parentID) of \(p.id) is recorded as \(wrongSex.rawValue) (line \(parent.line))")
+                    throw PedigreeError(file: file, line: p.line, message: "the \(role) named on this line is recorded as \(wrongSex.rawValue) on line \(parent.line)")
                 }
             }
             if let f = p.father, f == p.mother {
-                throw PedigreeError(file: file, line: p.line, message: "the father and mother of \(p.id) are the same individual")
+                throw PedigreeError(file: file, line: p.line, message: "the father and mother on this line are the same individual")
             }
         }
         // Cycles: depth-first search over parent links.
@@ -83,7 +83,7 @@ extension Pedigree {
             let key = p.family + "\u{0}" + p.id
             if state[key] == 2 { return }
             if state[key] == 1 {
-                throw PedigreeError(file: file, line: p.line, message: "individual \(p.id) is their own ancestor (a cycle in the pedigree)")
+                throw PedigreeError(file: file, line: p.line, message: "the individual on this line is their own ancestor (a cycle in the pedigree)")
             }
             state[key] = 1
             for parentID in [p.father, p.mother].compactMap({ $0 }) {
