@@ -7,6 +7,14 @@ struct Ossify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ossify",
         abstract: "Clinical toolkit for progressive osseous heteroplasia and the GNAS-related disorders.",
-        subcommands: [AssessCommand.self, VariantCommand.self, RiskCommand.self, LabsCommand.self]
+        subcommands: [
+            // Knowledge base
+            TermCommand.self, SearchCommand.self, DiseaseCommand.self, DiseasesCommand.self, GenesCommand.self,
+            DataCommand.self,
+            // Diagnosis
+            DiagnoseCommand.self, EvaluateCommand.self,
+            // GNAS spectrum
+            AssessCommand.self, VariantCommand.self, RiskCommand.self, LabsCommand.self,
+        ]
     )
 }

@@ -52,7 +52,7 @@ public struct GNASTranscript: Sendable, Codable, Hashable {
     }
 
     public static func load() throws(KnowledgeError) -> GNASTranscript {
-        try load(from: KnowledgeDirectory.locate().appendingPathComponent(fileName))
+        try load(from: KnowledgeLoading.directory().appendingPathComponent(fileName))
     }
 
     public func validate() throws(KnowledgeError) {

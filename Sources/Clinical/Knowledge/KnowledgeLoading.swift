@@ -7,6 +7,13 @@ import Foundation
 /// Reads one JSON knowledge file into a Codable value, turning every failure into a
 /// ``KnowledgeError`` that names the file and the JSON path.
 enum KnowledgeLoading {
+    /// ``KnowledgeDirectory/locate(environment:)`` with its failure as a ``KnowledgeError``.
+    static func directory() throws(KnowledgeError) -> URL {
+        do { return try KnowledgeDirectory.locate() } catch {
+            throw KnowledgeError(file: "Knowledge/", reason: "not found; set OSSIFY_KNOWLEDGE to the repository's Knowledge folder")
+        }
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws(KnowledgeError) -> T {
         let name = url.lastPathComponent
         let data: Data

@@ -29,7 +29,7 @@ public struct LabKnowledge: Sendable, Codable, Hashable {
 
     /// Reads `labs.json` from ``KnowledgeDirectory/locate()``.
     public static func load() throws(KnowledgeError) -> LabKnowledge {
-        try load(from: KnowledgeDirectory.locate().appendingPathComponent(fileName))
+        try load(from: KnowledgeLoading.directory().appendingPathComponent(fileName))
     }
 
     /// The analyte a name, alias or LOINC code refers to (case-insensitive).

@@ -51,7 +51,7 @@ public struct InheritanceKnowledge: Sendable, Codable, Hashable {
     }
 
     public static func load() throws(KnowledgeError) -> InheritanceKnowledge {
-        try load(from: KnowledgeDirectory.locate().appendingPathComponent(fileName))
+        try load(from: KnowledgeLoading.directory().appendingPathComponent(fileName))
     }
 
     public func phenotype(for origin: ParentOfOrigin) -> ParentPhenotype? {

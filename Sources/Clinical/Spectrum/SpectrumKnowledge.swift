@@ -135,7 +135,7 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
     }
 
     public static func load() throws(KnowledgeError) -> SpectrumKnowledge {
-        try load(from: KnowledgeDirectory.locate().appendingPathComponent(fileName))
+        try load(from: KnowledgeLoading.directory().appendingPathComponent(fileName))
     }
 
     public func definition(_ id: CriterionID) -> CriterionDefinition? { criteria.first { $0.id == id } }

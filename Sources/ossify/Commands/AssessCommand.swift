@@ -29,20 +29,17 @@ struct AssessCommand: ParsableCommand {
         }
         let assessment = assessGNASSpectrum(record, knowledge: try SpectrumKnowledge.load(), labs: try LabKnowledge.load(),
                                             transcript: try GNASTranscript.load())
-        if json { try Output.printJSON(assessment); return }
+        if json { try printJSON(assessment); return }
         print(AssessReport.render(assessment))
     }
 }
 
-/// The patient of `assess`: from flags, or from a phenopacket file.
+/// The patient of `assess`: a phenopacket file with the flags' findings added, or the flags alone.
 ///
-/// LEAD: this is the single call site for phenopacket input. When the Phenopackets module lands,
-/// load the file here and merge the flag findings into it (flags add to a file's findings).
+/// LEAD: the single call site for phenopacket input; it goes through `PatientOptions.loadRecord()`,
+/// so it follows the Phenopackets module when `loadRecord()` does.
 func loadPatient(_ options: PatientOptions) throws -> PatientRecord {
-    if options.phenopacket != nil {
-        throw ValidationError("phenopacket input arrives with the Phenopackets module")
-    }
-    return try options.flagRecord()
+    try options.loadRecord()
 }
 
 enum AssessReport {

@@ -43,7 +43,7 @@ struct LabsCommand: ParsableCommand {
             }
         }
         if json {
-            try Output.printJSON(LabsReport(age: ageValue, sex: sex, knowledgeVersion: knowledge.version, results: results))
+            try printJSON(LabsReport(age: ageValue, sex: sex, knowledgeVersion: knowledge.version, results: results))
             return
         }
         for r in results { print(Self.render(r)) }

@@ -51,18 +51,18 @@ struct RiskCommand: ParsableCommand {
             let url = URL(fileURLWithPath: pedigree)
             let text: String
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw CommandError("cannot read the pedigree file \(url.lastPathComponent)")
+                throw CLIFailure("cannot read the pedigree file \(url.lastPathComponent)")
             }
             do {
                 let ped = try Pedigree(ped: text, file: url.lastPathComponent)
                 risk = try FamilyRisk.compute(ped, proband: proband, family: family, knowledge: knowledge)
-            } catch { throw CommandError(error.description) }
+            } catch { throw CLIFailure(error.description) }
         } else if let parent, let parentStatus {
             risk = FamilyRisk.forChild(of: parent, status: parentStatus, knowledge: knowledge)
         } else {
             throw ValidationError("nothing to compute")
         }
-        if json { try Output.printJSON(risk); return }
+        if json { try printJSON(risk); return }
         if let proband = risk.proband {
             let origin = risk.probandOrigin.map { $0 == .unknown ? "unknown (parents not tested)" : $0.rawValue } ?? "unknown"
             print("Proband \(proband): variant origin \(origin)")

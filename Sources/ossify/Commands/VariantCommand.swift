@@ -22,11 +22,11 @@ struct VariantCommand: ParsableCommand {
     func run() throws {
         let variant: HGVSVariant
         do { variant = try HGVSVariant(parsing: expression) } catch {
-            throw CommandError("\(error.description)\n  \(expression)\n  \(error.caretLine)")
+            throw CLIFailure("\(error.description)\n  \(expression)\n  \(error.caretLine)")
         }
         let transcript = try GNASTranscript.load()
         let report = VariantReport(variant, input: expression, transcript: transcript)
-        if json { try Output.printJSON(report); return }
+        if json { try printJSON(report); return }
         print("Variant:      \(report.canonical)")
         if report.oneLetter != report.canonical { print("One-letter:   \(report.oneLetter)") }
         print("Type:         \(report.type)")

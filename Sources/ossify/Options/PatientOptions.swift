@@ -103,3 +103,22 @@ extension StringProtocol {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
+
+extension PatientOptions {
+    /// The patient: the phenopacket's record (when a file is given) with the flags' findings added.
+    func loadRecord() throws -> PatientRecord {
+        var record = try flagRecord()
+        if let path = phenopacket {
+            guard let loaded = try CaseFiles.load([path]).first else { throw CLIFailure("\(path): no phenopacket found") }
+            var base = loaded.record
+            base.phenotypes += record.phenotypes
+            base.labs += record.labs
+            base.variants += record.variants
+            if sex != nil { base.sex = record.sex }
+            if record.age != nil { base.age = record.age }
+            if record.onset != nil { base.onset = record.onset }
+            record = base
+        }
+        return record
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+public import Ontology
+
+/// How a patient term met a disease's annotations.
+public enum MatchType: String, Sendable, Codable {
+    case exact = "exact"
+    case patientMoreGeneral = "patient term more general"
+    case patientMoreSpecific = "patient term more specific"
+    case commonAncestor = "common ancestor"
+    case noMatch = "no match"
+    case notAnnotation = "contradicted by NOT annotation"
+    case excludedAbsent = "excluded and absent in disease"
+    case excludedButAnnotated = "excluded but annotated"
+}
+
+/// The evidence of one patient term for one disease.
+public struct TermEvidence: Sendable, Codable, Equatable {
+    public var patientTerm: TermID
+    public var patientTermName: String
+    public var excluded: Bool
+    public var source: String
+    public var likelihoodRatio: Double
+    public var match: MatchType
+    /// The disease's annotation (or the common ancestor) the term matched, and its frequency.
+    public var diseaseTerm: TermID?
+    public var diseaseTermName: String?
+    public var frequency: String?
+}
+
+/// A feature the disease often shows that the patient was not reported to have.
+public struct SuggestedFeature: Sendable, Codable, Equatable {
+    public var term: TermID
+    public var name: String
+    public var frequency: String
+}
+
+/// The full explanation of one candidate disease.
+public struct DiseaseExplanation: Sendable, Codable, Equatable {
+    public var disease: TermID
+    public var name: String
+    public var rank: Int
+    public var posterior: Double
+    public var logLikelihoodRatio: Double
+    public var evidence: [TermEvidence]
+    public var onset: OnsetEvidence?
+    public var genotype: [GenotypeEvidence]
+    public var lookFor: [SuggestedFeature]
+}
+
+public struct OnsetEvidence: Sendable, Codable, Equatable {
+    public var patient: OnsetClass
+    public var disease: [OnsetClass]
+    public var likelihoodRatio: Double
+}
+
+public struct GenotypeEvidence: Sendable, Codable, Equatable {
+    public var reason: String
+    public var likelihoodRatio: Double
+    public var source: String
+}
+
+extension LikelihoodEngine {
+    /// Explains one ranked disease term by term, with the same numbers the ranking used.
+    public func explain(_ ranked: RankedDisease, query: DiagnosisQuery, lookForLimit: Int = 8) -> DiseaseExplanation {
+        let kb = index.kb
+        let slot = ranked.slot
+        let d = Int(index.diseases[Int(slot)])
+        var p = [Double](repeating: 0, count: index.count)
+        var evidence: [TermEvidence] = []
+        let annotations = kb.annotations[d].filter { a in
+            a.aspect == .phenotype && (index.sex == nil || a.sex == nil || a.sex == index.sex)
+        }
+        func frequencyText(_ a: Annotation?) -> String? {
+            guard let a else { return nil }
+            return a.frequency?.display ?? "frequency not stated"
+        }
+        for f in query.observed {
+            let bg = modelProbabilities(f.term, into: &p)
+            let noise = parameters.noise
+            let lr = ((1 - noise) * p[Int(slot)] + noise * bg) / bg
+            let (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
+            evidence.append(TermEvidence(
+                patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: false,
+                source: f.source, likelihoodRatio: lr, match: match, diseaseTerm: term.map { kb.term(at: $0).id },
+                diseaseTermName: term.map { kb.term(at: $0).name }, frequency: frequencyText(annotation)))
+        }
+        for f in query.excluded {
+            let bg = presenceProbabilities(f.term, into: &p)
+            let noise = parameters.noise
+            let present = (1 - noise) * p[Int(slot)] + noise * bg
+            let lr = pow(max(1e-6, 1 - present) / max(1e-6, 1 - bg), parameters.excludedWeight)
+            let below = annotations.filter { a in
+                !a.negated && kb.index(of: a.term).map { kb.isAncestor(f.term, of: $0) } == true
+            }
+            let best = below.max { freq($0) < freq($1) }
+            evidence.append(TermEvidence(
+                patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: true,
+                source: f.source, likelihoodRatio: lr, match: best == nil ? .excludedAbsent : .excludedButAnnotated,
+                diseaseTerm: best?.term, diseaseTermName: best.flatMap { kb.term($0.term)?.name }, frequency: frequencyText(best)))
+        }
+        var onset: OnsetEvidence?
+        if let o = query.onset, !index.onsetClasses[Int(slot)].isEmpty {
+            onset = OnsetEvidence(patient: o, disease: index.onsetClasses[Int(slot)], likelihoodRatio: onsetLR(o, slot: slot))
+        }
+        var genotype: [GenotypeEvidence] = []
+        for g in query.genes where kb.diseasesOfGene[Int(g)].contains(Int32(d)) {
+            genotype.append(GenotypeEvidence(reason: "variant reported in \(kb.genes[Int(g)].symbol), a gene of this disease",
+                                             likelihoodRatio: parameters.geneLR, source: "ScoringParameters.geneLR (LIRICAL, Robinson et al. AJHG 2020)"))
+        }
+        for adj in query.genotypeAdjustments where adj.diseases.contains(kb.diseases[d].id) {
+            genotype.append(GenotypeEvidence(reason: adj.reason, likelihoodRatio: adj.likelihoodRatio, source: adj.source))
+        }
+        return DiseaseExplanation(
+            disease: ranked.disease.id, name: ranked.disease.name, rank: ranked.rank, posterior: ranked.posterior,
+            logLikelihoodRatio: ranked.logLikelihoodRatio, evidence: evidence, onset: onset, genotype: genotype,
+            lookFor: lookFor(annotations: annotations, query: query, limit: lookForLimit))
+    }
+
+    func classifyObserved(_ q: Int32, annotations: [Annotation]) -> (MatchType, Int32?, Annotation?) {
+        let kb = index.kb
+        let qAncestors = kb.ancestors[Int(q)]
+        for a in annotations where a.negated {
+            if let t = kb.index(of: a.term), sortedContainsPublic(qAncestors, t) { return (.notAnnotation, t, a) }
+        }
+        let positive = annotations.filter { !$0.negated }.compactMap { a in kb.index(of: a.term).map { (a, $0) } }
+        if let (a, t) = positive.first(where: { $0.1 == q }) { return (.exact, t, a) }
+        let below = positive.filter { kb.isAncestor(q, of: $0.1) }
+        if let best = below.max(by: { freq($0.0) < freq($1.0) }) { return (.patientMoreGeneral, best.1, best.0) }
+        // The most specific ancestor of q reached by the disease's annotations.
+        let candidates = qAncestors.sorted { index.termShare[Int($0)] < index.termShare[Int($1)] }
+        for c in candidates where c != q {
+            let hits = positive.filter { kb.isAncestor(c, of: $0.1) }
+            guard let best = hits.max(by: { freq($0.0) < freq($1.0) }) else { continue }
+            if kb.term(at: c).id == HPO.root || kb.term(at: c).id == HPO.phenotypicAbnormality { return (.noMatch, nil, nil) }
+            if best.1 == c { return (.patientMoreSpecific, c, best.0) }
+            return (.commonAncestor, c, best.0)
+        }
+        return (.noMatch, nil, nil)
+    }
+
+    func freq(_ a: Annotation) -> Double { parameters.frequency(a.frequency) }
+
+    /// Frequent features of the disease not implied by, implying or excluded by the patient's terms,
+    /// most frequent and most specific first.
+    func lookFor(annotations: [Annotation], query: DiagnosisQuery, limit: Int) -> [SuggestedFeature] {
+        let kb = index.kb
+        let patient = query.observed.map(\.term) + query.excluded.map(\.term)
+        var out: [(Double, Double, SuggestedFeature)] = []
+        var seen = Set<Int32>()
+        for a in annotations where !a.negated {
+            guard let t = kb.index(of: a.term), seen.insert(t).inserted else { continue }
+            let f = freq(a)
+            guard f >= 0.5 else { continue }
+            if patient.contains(where: { kb.isAncestor($0, of: t) || kb.isAncestor(t, of: $0) }) { continue }
+            out.append((f, kb.informationContent(t, corpus: index.corpus),
+                        SuggestedFeature(term: a.term, name: kb.term(at: t).name, frequency: a.frequency?.display ?? "frequency not stated")))
+        }
+        return out.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(limit).map(\.2)
+    }
+}
+
+func sortedContainsPublic(_ a: [Int32], _ v: Int32) -> Bool { a.contains(v) }

@@ -1,0 +1,138 @@
+import Foundation
+import Ontology
+
+/// Scores every disease of a corpus for a query with likelihood ratios.
+///
+/// For an observed term q and a disease D the model probability P(q|D) is
+/// - f, the highest frequency among D's annotations at or below q, when D has one (exact match or
+///   patient term more general);
+/// - otherwise partial credit through the ancestors c of q, p the share of diseases annotated at or
+///   below a term: f_c * (p(q)/p(c))^s1 when D is annotated exactly at c (patient term more
+///   specific), f_c * (p(q)/p(c))^s2 when D is only annotated below c (common ancestor); the best
+///   over the ancestors. Credit falls with information content;
+/// - 0 when D has a NOT annotation of q or of an ancestor of q.
+/// A noise share bounds the penalty: P'(q|D) = (1-noise) P(q|D) + noise * bg(q), with bg(q) the mean of
+/// P(q|D) over the corpus; LR = P'(q|D) / bg(q) >= noise. An excluded term e gives
+/// LR = (1 - P'(e|D)) / (1 - bg(e)), weighted. Onset and genotype add their own ratios.
+public struct LikelihoodEngine: Sendable {
+    public let index: DiagnosisIndex
+
+    public init(index: DiagnosisIndex) { self.index = index }
+
+    var parameters: ScoringParameters { index.parameters }
+
+    /// Reusable buffers of one scoring thread.
+    public struct Scratch {
+        var p: [Double]
+        var logLR: [Double]
+        public init(count: Int) {
+            p = [Double](repeating: 0, count: count)
+            logLR = [Double](repeating: 0, count: count)
+        }
+    }
+
+    /// Natural-log likelihood ratio sum per disease slot.
+    public func score(_ query: DiagnosisQuery, scratch: inout Scratch) -> [Double] {
+        let n = index.count
+        if scratch.p.count != n { scratch = Scratch(count: n) }
+        for i in 0..<n { scratch.logLR[i] = 0 }
+        for f in query.observed {
+            let bg = modelProbabilities(f.term, into: &scratch.p)
+            let noise = parameters.noise
+            for i in 0..<n {
+                scratch.logLR[i] += log(((1 - noise) * scratch.p[i] + noise * bg) / bg)
+            }
+        }
+        for f in query.excluded {
+            let bg = presenceProbabilities(f.term, into: &scratch.p)
+            let noise = parameters.noise
+            let w = parameters.excludedWeight
+            let denominator = max(1e-6, 1 - bg)
+            for i in 0..<n {
+                let present = (1 - noise) * scratch.p[i] + noise * bg
+                scratch.logLR[i] += w * log(max(1e-6, 1 - present) / denominator)
+            }
+        }
+        if let onset = query.onset {
+            for i in 0..<n { scratch.logLR[i] += log(onsetLR(onset, slot: Int32(i))) }
+        }
+        for g in query.genes {
+            let lr = log(parameters.geneLR)
+            for d in index.kb.diseasesOfGene[Int(g)] {
+                if let slot = index.slotOf[index.kb.diseases[Int(d)].id] { scratch.logLR[Int(slot)] += lr }
+            }
+        }
+        for adj in query.genotypeAdjustments {
+            for id in adj.diseases {
+                if let slot = index.slotOf[id] { scratch.logLR[Int(slot)] += log(adj.likelihoodRatio) }
+            }
+        }
+        return scratch.logLR
+    }
+
+    /// Fills `p` with P(q|D) for every slot and returns the background, the mean over the corpus.
+    func modelProbabilities(_ q: Int32, into p: inout [Double]) -> Double {
+        let n = index.count
+        for i in 0..<n { p[i] = -1 }
+        let kb = index.kb
+        // Ancestors of q from the most to the least specific (fewest diseases first).
+        let ancestors = kb.ancestors[Int(q)].sorted { index.termShare[Int($0)] < index.termShare[Int($1)] }
+        let shareQ = index.termShare[Int(q)]
+        let sSpecific = parameters.specificityExponent
+        let sCommon = parameters.commonAncestorExponent
+        var generalShare = 1.0
+        for c in ancestors {
+            let share = index.termShare[Int(c)]
+            if share > DiagnosisIndex.generalShare && c != q {
+                // Terms this general give every disease about the same tiny credit: use the
+                // disease's overall best frequency (below) instead of walking their long rows.
+                generalShare = share
+                break
+            }
+            if c == q {
+                for k in index.row(c) { p[Int(index.inducedDisease[k])] = Double(index.inducedFrequency[k]) }
+                continue
+            }
+            let ratio = shareQ / share
+            let specific = pow(ratio, sSpecific), common = pow(ratio, sCommon)
+            for k in index.row(c) {
+                let slot = Int(index.inducedDisease[k])
+                let credit = max(Double(index.directFrequency[k]) * specific, Double(index.inducedFrequency[k]) * common)
+                if credit > p[slot] { p[slot] = credit }
+            }
+        }
+        let fallback = pow(shareQ / generalShare, sCommon)
+        for i in 0..<n where p[i] < 0 { p[i] = Double(index.bestFrequency[i]) * fallback }
+        for t in kb.ancestors[Int(q)] {
+            if let slots = index.negatedBy[t] { for slot in slots { p[Int(slot)] = 0 } }
+        }
+        var sum = 0.0
+        for i in 0..<n {
+            if p[i] < 0 { p[i] = 0 }
+            sum += p[i]
+        }
+        return max(1e-9, sum / Double(max(1, n)))
+    }
+
+    /// Fills `p` with the probability that a patient with D shows the excluded term e (or something
+    /// below it) and returns the mean over the corpus. NOT annotations at or below e give 0.
+    func presenceProbabilities(_ e: Int32, into p: inout [Double]) -> Double {
+        let n = index.count
+        for i in 0..<n { p[i] = 0 }
+        for k in index.row(e) { p[Int(index.inducedDisease[k])] = Double(index.inducedFrequency[k]) }
+        var sum = 0.0
+        for i in 0..<n { sum += p[i] }
+        return min(1 - 1e-6, max(1e-9, sum / Double(max(1, n))))
+    }
+
+    func onsetLR(_ onset: OnsetClass, slot: Int32) -> Double {
+        let classes = index.onsetClasses[Int(slot)]
+        guard !classes.isEmpty else { return 1 }
+        let distance = classes.map { abs($0.rawValue - onset.rawValue) }.min() ?? 0
+        switch distance {
+        case 0: return parameters.onsetMatchLR
+        case 1: return 1
+        default: return parameters.onsetMismatchLR
+        }
+    }
+}

@@ -1,0 +1,134 @@
+public import Ontology
+
+/// The knowledge base rearranged for ranking one corpus fast: for every HPO term, the diseases
+/// annotated to it or to a descendant with the highest frequency among those annotations
+/// ("induced" annotations, in compressed rows), NOT annotations by term, onset classes and genes.
+public struct DiagnosisIndex: Sendable {
+    public let kb: KnowledgeBase
+    public let corpus: Corpus
+    public let sex: AnnotationSex?
+    public let parameters: ScoringParameters
+    /// Knowledge-base indices of the corpus's diseases; a disease's position here is its slot.
+    public let diseases: [Int32]
+    /// Row `t` of the induced table: slots `inducedStart[t]..<inducedStart[t+1]` of
+    /// `inducedDisease`/`inducedFrequency`.
+    let inducedStart: [Int32]
+    let inducedDisease: [Int32]
+    let inducedFrequency: [Float]
+    /// The frequency of the disease's annotation exactly at the row's term, 0 when it has none there.
+    let directFrequency: [Float]
+    /// p(t): share of the corpus's diseases in row t (at least half a disease).
+    let termShare: [Double]
+    /// Slots of diseases with a NOT annotation of each term.
+    let negatedBy: [Int32: [Int32]]
+    /// Onset classes annotated for each disease slot.
+    let onsetClasses: [[OnsetClass]]
+    /// Each disease's highest phenotype annotation frequency (its row entry at the root).
+    let bestFrequency: [Float]
+    /// Ancestors annotated in more than this share of diseases are "general": partial credit through
+    /// them is computed from `bestFrequency` rather than row by row. A speed setting: with the
+    /// specificity exponent in use, the credit through such terms is negligible either way.
+    static let generalShare = 0.15
+    /// Slot of a disease id.
+    public let slotOf: [TermID: Int32]
+
+    public var count: Int { diseases.count }
+
+    /// Builds the index. Annotations restricted to the other sex than `sex` are left out.
+    public init(kb: KnowledgeBase, corpus: Corpus, sex: AnnotationSex? = nil, parameters: ScoringParameters = .standard) {
+        self.kb = kb
+        self.corpus = corpus
+        self.sex = sex
+        self.parameters = parameters
+        var diseases: [Int32] = []
+        var slotOf: [TermID: Int32] = [:]
+        for (d, disease) in kb.diseases.enumerated() where corpus.contains(disease.id) {
+            slotOf[disease.id] = Int32(diseases.count)
+            diseases.append(Int32(d))
+        }
+        let termCount = kb.terms.count
+        let onsetRoot = kb.index(of: HPO.onset)
+        var rows = [[(Int32, Float, Float)]](repeating: [], count: termCount)
+        var best = [Float](repeating: -1, count: termCount)
+        var direct = [Float](repeating: 0, count: termCount)
+        var touched: [Int32] = []
+        var negatedBy: [Int32: [Int32]] = [:]
+        var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
+        for (slot, d) in diseases.enumerated() {
+            for a in kb.annotations[Int(d)] {
+                if let sex, let only = a.sex, only != sex { continue }
+                guard let t = kb.index(of: a.term) else { continue }
+                if a.aspect == .course, let onsetRoot, kb.isAncestor(onsetRoot, of: t),
+                   let c = OnsetClass.of(a.term, in: kb), !onsetClasses[slot].contains(c) {
+                    onsetClasses[slot].append(c)
+                    continue
+                }
+                guard a.aspect == .phenotype else { continue }
+                if a.negated {
+                    negatedBy[t, default: []].append(Int32(slot))
+                    continue
+                }
+                let f = Float(parameters.frequency(a.frequency))
+                guard f > 0 else { continue }
+                direct[Int(t)] = max(direct[Int(t)], f)
+                for anc in kb.ancestors[Int(t)] {
+                    if best[Int(anc)] < 0 { touched.append(anc) }
+                    if f > best[Int(anc)] { best[Int(anc)] = f }
+                }
+            }
+            for t in touched {
+                rows[Int(t)].append((Int32(slot), best[Int(t)], direct[Int(t)]))
+                best[Int(t)] = -1
+                direct[Int(t)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        var start = [Int32](repeating: 0, count: termCount + 1)
+        var total = 0
+        for t in 0..<termCount {
+            start[t] = Int32(total)
+            total += rows[t].count
+        }
+        start[termCount] = Int32(total)
+        var dis = [Int32](repeating: 0, count: total)
+        var freq = [Float](repeating: 0, count: total)
+        var directFreq = [Float](repeating: 0, count: total)
+        var share = [Double](repeating: 0, count: termCount)
+        let n = Double(max(1, diseases.count))
+        for t in 0..<termCount {
+            var k = Int(start[t])
+            for (slot, f, fd) in rows[t] {
+                dis[k] = slot
+                freq[k] = f
+                directFreq[k] = fd
+                k += 1
+            }
+            share[t] = max(0.5, Double(rows[t].count)) / n
+        }
+        var bestFrequency = [Float](repeating: 0, count: diseases.count)
+        if let root = kb.index(of: HPO.root) {
+            for k in Int(start[Int(root)])..<Int(start[Int(root) + 1]) { bestFrequency[Int(dis[k])] = freq[k] }
+        }
+        self.bestFrequency = bestFrequency
+        self.diseases = diseases
+        self.slotOf = slotOf
+        inducedStart = start
+        inducedDisease = dis
+        inducedFrequency = freq
+        directFrequency = directFreq
+        termShare = share
+        self.negatedBy = negatedBy
+        self.onsetClasses = onsetClasses
+    }
+
+    /// The induced row of a term: disease slots and their best frequency at or below the term.
+    func row(_ t: Int32) -> (Range<Int>) { Int(inducedStart[Int(t)])..<Int(inducedStart[Int(t) + 1]) }
+
+    /// The best frequency of a disease's annotations at or below a term, or nil.
+    func inducedFrequency(slot: Int32, term: Int32) -> Float? {
+        for k in row(term) where inducedDisease[k] == slot { return inducedFrequency[k] }
+        return nil
+    }
+
+    public func disease(slot: Int32) -> Disease { kb.diseases[Int(diseases[Int(slot)])] }
+}

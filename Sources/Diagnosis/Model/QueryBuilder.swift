@@ -1,0 +1,99 @@
+public import Ontology
+public import Clinical
+
+/// A problem with the patient input, naming the field; never quoting free text or patient values.
+public struct QueryError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var field: String
+    public var message: String
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Turns a patient record into a validated ``DiagnosisQuery``: resolves alt and obsolete ids (with
+/// warnings), refuses unknown ids (with close matches), terms outside Phenotypic abnormality given as
+/// features (saying where they belong), and a term both present and excluded.
+public struct QueryBuilder: Sendable {
+    public let kb: KnowledgeBase
+
+    public init(kb: KnowledgeBase) { self.kb = kb }
+
+    public struct Result: Sendable {
+        public var query: DiagnosisQuery
+        public var warnings: [String]
+    }
+
+    /// In lenient mode (evaluation of published cases) unknown and misplaced terms are dropped
+    /// with a warning instead of failing.
+    public func build(_ record: PatientRecord, lenient: Bool = false, useGenotype: Bool = true) throws(QueryError) -> Result {
+        var warnings: [String] = []
+        var query = DiagnosisQuery()
+        var seen: [Int32: Bool] = [:]
+        for (position, feature) in record.phenotypes.enumerated() {
+            let field = "phenotypes[\(position)] \(feature.term)"
+            let index: Int32
+            do {
+                index = try resolveFeature(feature.term, field: field, warnings: &warnings)
+            } catch {
+                if lenient { warnings.append(error.description); continue }
+                throw error
+            }
+            if let previous = seen[index] {
+                if previous != feature.excluded {
+                    let e = QueryError(field: field, message: "\(kb.term(at: index).id) is given both as present and as excluded")
+                    if lenient { warnings.append(e.description); continue }
+                    throw e
+                }
+                continue
+            }
+            seen[index] = feature.excluded
+            if feature.excluded { query.excluded.append(.init(term: index)) } else { query.observed.append(.init(term: index)) }
+        }
+        switch record.sex {
+        case .female: query.sex = .female
+        case .male: query.sex = .male
+        default: query.sex = nil
+        }
+        if let onset = record.onset {
+            if case .term(let t) = onset, let i = kb.index(of: t), !kb.isUnder(i, HPO.onset) {
+                throw QueryError(field: "onset", message: "\(t) is not an onset term (a descendant of HP:0003674 Onset)")
+            }
+            query.onset = OnsetClass.of(onset, in: kb)
+        }
+        if useGenotype {
+            for (position, v) in record.variants.enumerated() {
+                guard let symbol = v.gene else { continue }
+                guard let g = kb.geneIndex[symbol] ?? kb.geneIndex[symbol.uppercased()] else {
+                    warnings.append("variants[\(position)]: gene \(symbol) has no disease in the HPO annotations; ignored")
+                    continue
+                }
+                if !query.genes.contains(g) { query.genes.append(g) }
+            }
+        }
+        return Result(query: query, warnings: warnings)
+    }
+
+    func resolveFeature(_ id: TermID, field: String, warnings: inout [String]) throws(QueryError) -> Int32 {
+        let r = kb.resolve(id)
+        guard let index = r.index else {
+            var message = kb.resolutionNote(r) ?? "unknown term"
+            let close = kb.closeIDs(to: id)
+            if !close.isEmpty { message += "; did you mean " + close.map { "\($0) (\(kb.term($0)?.name ?? ""))" }.joined(separator: ", ") + "?" }
+            throw QueryError(field: field, message: message)
+        }
+        if let note = kb.resolutionNote(r) { warnings.append("\(field): \(note); using the current term") }
+        if !kb.isUnder(index, HPO.phenotypicAbnormality) {
+            let name = kb.term(at: index).name
+            let place: String
+            if kb.isUnder(index, HPO.onset) { place = "it is an onset term: give it as the onset (--onset or the phenopacket's onset)" }
+            else if kb.isUnder(index, HPO.modeOfInheritance) { place = "it is a mode of inheritance, not a feature of the patient" }
+            else if kb.isUnder(index, HPO.clinicalModifier) { place = "it is a clinical modifier: give it as a modifier of a feature" }
+            else if kb.isUnder(index, HPO.frequency) { place = "it is a frequency term, used in disease annotations" }
+            else { place = "features must lie under HP:0000118 Phenotypic abnormality" }
+            throw QueryError(field: field, message: "\(kb.term(at: index).id) (\(name)) is not a phenotypic abnormality: \(place)")
+        }
+        return index
+    }
+}

@@ -1,0 +1,60 @@
+public import Ontology
+
+/// The few global constants of the likelihood model. None is per disease or per case.
+///
+/// Defaults were chosen on the HPO release and the published designs (LIRICAL; Robinson et al.,
+/// AJHG 2020) and then adjusted as global constants on the development cases in
+/// `shared/bench/dev-phenopackets.jsonl` (see README, "Diagnosis benchmark"); the fitting only ever
+/// changed these numbers.
+public struct ScoringParameters: Sendable, Codable, Equatable {
+    /// Probability that an observed patient feature is unrelated to the disease (noise, comorbidity,
+    /// over-calling). It bounds the penalty of one unexplained feature: LR >= noise.
+    public var noise: Double
+    /// Frequency assumed for an annotation that states none. LIRICAL assumes 1.0.
+    public var defaultFrequency: Double
+    /// Exponent of the specificity factor (p(q)/p(c))^specificityExponent for a patient term q that
+    /// matches the disease only through a more general term c: partial credit that follows
+    /// information content, instead of LIRICAL's fixed 10x decay per level.
+    public var specificityExponent: Double
+    /// The same for a match through a common ancestor that the disease is not itself annotated with.
+    public var commonAncestorExponent: Double
+    /// Weight of each excluded feature's log likelihood ratio (excluded features are often listed
+    /// by the dozen in case reports; 1.0 takes them at face value).
+    public var excludedWeight: Double
+    /// Likelihood ratio for a patient onset in the disease's annotated onset class, and the penalty
+    /// for an onset two or more classes away (one class away is neutral).
+    public var onsetMatchLR: Double
+    public var onsetMismatchLR: Double
+    /// Pseudo-count that shrinks an n/m frequency towards `defaultFrequency`:
+    /// f = (n + k * defaultFrequency) / (m + k). A "1/1" from a single case report is weaker evidence
+    /// than "146/224" from a cohort.
+    public var ratioPseudocount: Double
+    /// Likelihood ratio for a disease associated with a gene in which the patient has a reported
+    /// (likely) causal variant. LIRICAL uses 1000 for a ClinVar-pathogenic allele.
+    public var geneLR: Double
+
+    public init(noise: Double = 0.05, defaultFrequency: Double = 0.8, specificityExponent: Double = 1, commonAncestorExponent: Double = 5,
+                excludedWeight: Double = 0, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
+                ratioPseudocount: Double = 3, geneLR: Double = 1000) {
+        self.noise = noise
+        self.defaultFrequency = defaultFrequency
+        self.specificityExponent = specificityExponent
+        self.commonAncestorExponent = commonAncestorExponent
+        self.excludedWeight = excludedWeight
+        self.onsetMatchLR = onsetMatchLR
+        self.onsetMismatchLR = onsetMismatchLR
+        self.ratioPseudocount = ratioPseudocount
+        self.geneLR = geneLR
+    }
+
+    /// The probability an annotation's frequency stands for, under these constants.
+    public func frequency(_ f: AnnotationFrequency?) -> Double {
+        switch f {
+        case nil: return defaultFrequency
+        case .ratio(let n, let m)?: return (Double(n) + ratioPseudocount * defaultFrequency) / (Double(m) + ratioPseudocount)
+        case let other?: return other.value ?? defaultFrequency
+        }
+    }
+
+    public static let standard = ScoringParameters()
+}

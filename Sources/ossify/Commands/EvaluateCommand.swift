@@ -1,0 +1,89 @@
+public import ArgumentParser
+import Clinical
+import Diagnosis
+import Foundation
+import Ontology
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Measure the diagnosis engine on solved phenopackets: top-1/3/5/10, MRR, time per case.")
+
+    @Argument(help: "Phenopacket files, folders of them, or .jsonl files with one phenopacket per line.")
+    var paths: [String]
+
+    @Option(help: "Disease database to rank: omim, orpha, decipher or all.")
+    var database: Corpus = .omim
+
+    @Flag(help: "Add the case's genes and variants (never its diagnosis) to the evidence.")
+    var useGenotype = false
+
+    @Option(help: "Write id,truth,rank for every case to this CSV file.")
+    var ranks: String?
+
+    @Option(name: .customLong("param"), parsing: .singleValue,
+            help: ArgumentHelp("Override a global scoring constant, NAME=VALUE (for fitting).", visibility: .hidden))
+    var overrides: [String] = []
+
+    @Flag(help: "Print JSON with the keys cases, top1, top3, top5, top10, mrr, medianMillisPerCase, p95MillisPerCase, seconds.")
+    var json = false
+
+    func run() throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let kb = try loadKnowledgeBase()
+        let parameters = try ScoringParameters.standard.overriding(overrides)
+        let loaded = try CaseFiles.load(paths)
+        let builder = QueryBuilder(kb: kb)
+        var cases: [EvaluationCase] = []
+        var skipped = 0
+        for c in loaded {
+            guard let truth = c.truth.first,
+                  let built = try? builder.build(c.record, lenient: true, useGenotype: useGenotype),
+                  !built.query.observed.isEmpty else { skipped += 1; continue }
+            cases.append(EvaluationCase(id: c.id, truth: truth, query: built.query))
+        }
+        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, parameters: parameters))
+        let results = Evaluation.run(cases, engine: engine)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let summary = Evaluation.summarize(results, seconds: seconds)
+        if let ranks {
+            var csv = "id,truth,rank\n"
+            for r in results { csv += "\(csvField(r.id)),\(r.truth),\(r.rank)\n" }
+            try csv.write(toFile: ranks, atomically: true, encoding: .utf8)
+        }
+        if json { return try printJSON(summary) }
+        print("Cases: \(summary.cases)" + (skipped > 0 ? " (\(skipped) skipped: no diagnosis or no usable observed feature)" : ""))
+        print("top-1 \(summary.top1)  top-3 \(summary.top3)  top-5 \(summary.top5)  top-10 \(summary.top10)  MRR \(summary.mrr)")
+        print("median \(summary.medianMillisPerCase) ms per case, p95 \(summary.p95MillisPerCase) ms; \(summary.seconds) s in all")
+    }
+
+    func csvField(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+extension Corpus: ExpressibleByArgument {}
+
+extension ScoringParameters {
+    /// Applies NAME=VALUE overrides of the global constants.
+    func overriding(_ items: [String]) throws -> ScoringParameters {
+        var p = self
+        for item in items {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let v = Double(parts[1]), v.isFinite else { throw ValidationError("--param: expected NAME=NUMBER") }
+            switch parts[0] {
+            case "noise": p.noise = v
+            case "defaultFrequency": p.defaultFrequency = v
+            case "specificityExponent": p.specificityExponent = v
+            case "excludedWeight": p.excludedWeight = v
+            case "onsetMatchLR": p.onsetMatchLR = v
+            case "onsetMismatchLR": p.onsetMismatchLR = v
+            case "geneLR": p.geneLR = v
+            case "commonAncestorExponent": p.commonAncestorExponent = v
+            case "ratioPseudocount": p.ratioPseudocount = v
+            default: throw ValidationError("--param: unknown constant '\(parts[0])'")
+            }
+        }
+        return p
+    }
+}
