@@ -46,6 +46,21 @@ import Ontology
         }
     }
 
+    /// The identifiers of the spectrum categories agree with the disease monographs.
+    @Test func spectrumIdentifiersMatchMonographs() throws {
+        let k = try SpectrumKnowledge.load()
+        for info in k.classifications {
+            let file = info.id == .fopSuspected ? "fop" : info.id.rawValue
+            let url = directory.appendingPathComponent("monographs/\(file).json")
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+            let ids = Set(((object?["identifiers"] as? [[String: Any]]) ?? []).compactMap { $0["value"] as? String })
+            for id in [info.omim, info.mondo, info.orpha].compactMap({ $0 }) {
+                #expect(ids.contains(id), "\(info.id.rawValue): \(id) not in monographs/\(file).json")
+            }
+        }
+    }
+
     @Test func spectrumValidationRejectsBrokenRules() throws {
         var k = try SpectrumKnowledge.load()
         k.rules.insert(.init(classification: .poh, when: ["depth-of-bone": .met], reason: "x", source: "S2"), at: 0)
