@@ -93,6 +93,20 @@ import Ontology
         #expect(try labs.interpret(si, age: nil, sex: .unknown).flag == .low)
     }
 
+    @Test func laboratoryUpperLimitOnly() throws {
+        let lab = LabResult(analyte: "PTH", value: 70, unit: "pg/mL", referenceHigh: 65)
+        let r = try labs.interpret(lab, age: nil, sex: .unknown)
+        #expect(r.flag == .high)
+        #expect(r.interval?.low == 0 && r.interval?.high == 65)
+        let lowOnly = LabResult(analyte: "PTH", value: 900, unit: "pg/mL", referenceLow: 10)
+        #expect(try labs.interpret(lowOnly, age: nil, sex: .unknown).flag == .normal)
+        #expect(try labs.interpret(lowOnly, age: nil, sex: .unknown).interval?.high == nil)
+        let inverted = LabResult(analyte: "PTH", value: 50, unit: "pg/mL", referenceLow: 65, referenceHigh: 15)
+        #expect(throws: LabError.invalidReferenceInterval(analyte: "Parathyroid hormone, intact (serum)")) {
+            try labs.interpret(inverted, age: nil, sex: .unknown)
+        }
+    }
+
     @Test func unknownAgeFlagsOnlyWhenAllPopulationsAgree() throws {
         #expect(try interpret("PTH", 92, "pg/mL", age: nil).flag == .high) // above every upper limit (max 68)
         #expect(try interpret("PTH", 30, "pg/mL", age: nil).flag == .normal) // inside every interval

@@ -173,6 +173,10 @@ let pseudohypoparathyroidism = 852, shortHallux = 10109, halluxValgus = 1822, ab
         #expect(stable.criterion(.progression)?.status == .notMet)
         let single = assess(Patient("").lesion("arm", .muscle, at: 1).lesion("leg", .muscle, at: 1))
         #expect(single.criterion(.progression)?.status == .unknown) // same age: no "later"
+        // A side recorded only later is not a new region.
+        let sideLater = assess(Patient("").with { $0.lesions = [Lesion(region: "arm", depth: .muscle, age: Age(years: 1)),
+                                                                Lesion(region: "Arm", side: .left, depth: .muscle, age: Age(years: 2))] })
+        #expect(sideLater.criterion(.progression)?.status == .notMet)
         let undated = assess(Patient("").lesion("arm", .muscle, at: nil))
         #expect(undated.criterion(.progression)?.status == .unknown)
     }

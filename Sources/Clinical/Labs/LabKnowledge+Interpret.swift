@@ -17,7 +17,7 @@ extension LabKnowledge {
         let (interval, note) = try chooseInterval(analyte, lab: lab, unit: unit, age: lab.ageAtMeasurement ?? age, sex: sex)
         var flag = LabFlag.unknown
         if let interval {
-            flag = conventionalValue < interval.low ? .low : conventionalValue > interval.high ? .high : .normal
+            flag = conventionalValue < interval.low ? .low : conventionalValue > (interval.high ?? .infinity) ? .high : .normal
         }
         let term: SourcedTerm? = switch flag {
         case .low: analyte.lowTerm
@@ -39,8 +39,8 @@ extension LabKnowledge {
                                 sex: Sex) throws(LabError) -> (ReferenceInterval?, String?) {
         if lab.referenceLow != nil || lab.referenceHigh != nil {
             let low = (lab.referenceLow ?? 0) / unit.perConventional
-            let high = (lab.referenceHigh ?? .infinity) / unit.perConventional
-            guard !low.isNaN, !high.isNaN, low.isFinite, low >= 0, low <= high else {
+            let high = lab.referenceHigh.map { $0 / unit.perConventional }
+            guard low.isFinite, low >= 0, high.map({ $0.isFinite && low <= $0 }) ?? true else {
                 throw .invalidReferenceInterval(analyte: analyte.name)
             }
             return (ReferenceInterval(low: low, high: high, population: "as reported by the laboratory",
@@ -56,17 +56,18 @@ extension LabKnowledge {
         // Several populations apply (age or sex unknown): use the band inside which every one of
         // them calls the value normal, and outside which every one calls it low or high.
         let lowest = candidates.map(\.low).min() ?? first.low
-        let highest = candidates.map(\.high).max() ?? first.high
+        let highs = candidates.compactMap(\.high)
+        let highest = highs.max() ?? first.high
         let commonLow = candidates.map(\.low).max() ?? first.low
-        let commonHigh = candidates.map(\.high).min() ?? first.high
+        let commonHigh = highs.min() ?? first.high
         let v = lab.value / unit.perConventional
         let reason = age == nil ? "age unknown" : "sex unknown"
         let sources = Set(candidates.map(\.source)).sorted().joined(separator: ", ")
-        if v < lowest || v > highest {
+        if v < lowest || v > (highest ?? .infinity) {
             return (ReferenceInterval(low: lowest, high: highest, population: "every population (\(reason))", source: sources),
                     "\(reason): outside the reference interval of every population")
         }
-        if commonLow <= commonHigh, v >= commonLow, v <= commonHigh {
+        if commonLow <= (commonHigh ?? .infinity), v >= commonLow, v <= (commonHigh ?? .infinity) {
             return (ReferenceInterval(low: commonLow, high: commonHigh, population: "every population (\(reason))", source: sources),
                     "\(reason): inside the reference interval of every population")
         }

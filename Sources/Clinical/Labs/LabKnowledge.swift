@@ -64,8 +64,8 @@ public struct LabKnowledge: Sendable, Codable, Hashable {
                 throw KnowledgeError(file: Self.fileName, reason: "\(a.id): unit \(u.symbol) needs a positive factor")
             }
             for i in a.intervals {
-                guard i.low <= i.high else {
-                    throw KnowledgeError(file: Self.fileName, reason: "\(a.id): interval '\(i.population)' has low above high")
+                guard let high = i.high, i.low <= high else {
+                    throw KnowledgeError(file: Self.fileName, reason: "\(a.id): interval '\(i.population)' needs a high bound not below the low one")
                 }
                 if let to = i.to, to <= i.from {
                     throw KnowledgeError(file: Self.fileName, reason: "\(a.id): interval '\(i.population)' ends before it starts")
@@ -127,12 +127,13 @@ public struct ReferenceInterval: Sendable, Codable, Hashable {
     public var from: Age
     public var to: Age?
     public var low: Double
-    public var high: Double
+    /// nil: no upper limit (a laboratory range given as a lower limit only).
+    public var high: Double?
     /// Who the interval is for, in words ("males 1-4 years").
     public var population: String
     public var source: String
 
-    public init(sex: Sex? = nil, from: Age = Age(), to: Age? = nil, low: Double, high: Double,
+    public init(sex: Sex? = nil, from: Age = Age(), to: Age? = nil, low: Double, high: Double?,
                 population: String, source: String) {
         self.sex = sex
         self.from = from

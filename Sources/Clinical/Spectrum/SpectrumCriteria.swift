@@ -218,8 +218,7 @@ struct SpectrumCriteria {
                     evidence.append("deeper at \(age): \(depth.rawValue), earlier at most \(maxEarlier.rawValue)")
                 }
             }
-            let key = Self.regionKey(lesion)
-            if !earlier.contains(where: { Self.regionKey($0) == key }) {
+            if !earlier.contains(where: { Self.sameRegion($0, lesion) }) {
                 evidence.append("new region at \(age): \(lesionText(lesion).dropFirst("lesion: ".count))")
             }
         }
@@ -230,8 +229,10 @@ struct SpectrumCriteria {
         return result(id, .unknown, [dated.isEmpty ? "no dated lesion observations" : "a single dated observation"])
     }
 
-    static func regionKey(_ l: Lesion) -> String {
-        (l.side?.rawValue ?? "") + "|" + l.region.lowercased().trimmed(" ")
+    /// Same body region; a missing side matches either side.
+    static func sameRegion(_ a: Lesion, _ b: Lesion) -> Bool {
+        a.region.lowercased().trimmed(" ") == b.region.lowercased().trimmed(" ")
+            && (a.side == nil || b.side == nil || a.side == b.side)
     }
 
     // MARK: AHO

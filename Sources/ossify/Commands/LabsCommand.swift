@@ -73,7 +73,8 @@ struct LabsCommand: ParsableCommand {
         line += "  \(r.flag.rawValue.uppercased())"
         var lines = [line]
         if let i = r.interval {
-            lines.append("  reference \(Output.number(i.low))-\(Output.number(i.high)) \(r.conventional.unit) (\(i.population); source: \(i.source))")
+            let high = i.high.map { "-" + Output.number($0) } ?? " or more"
+            lines.append("  reference \(Output.number(i.low))\(high) \(r.conventional.unit) (\(i.population); source: \(i.source))")
         }
         if let term = r.impliedTerm { lines.append("  implies \(term) \(r.impliedTermLabel ?? "")") }
         if !r.excludedTerms.isEmpty { lines.append("  excludes \(r.excludedTerms.map(\.description).joined(separator: ", "))") }
