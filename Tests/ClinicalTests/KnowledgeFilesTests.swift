@@ -82,6 +82,16 @@ import Ontology
         #expect(throws: KnowledgeError.self) { try dup.validate() }
     }
 
+    @Test func inheritanceValidationRejectsUnknownSources() throws {
+        var k = try InheritanceKnowledge.load()
+        try k.validate()
+        k.parentsUntested.source = "S1, S404"
+        #expect(throws: KnowledgeError.self) { try k.validate() }
+        var p = try InheritanceKnowledge.load()
+        p.transmission.probability = 1.5
+        #expect(throws: KnowledgeError.self) { try p.validate() }
+    }
+
     @Test func missingFileNamesTheFile() {
         #expect {
             _ = try LabKnowledge.load(from: directory.appendingPathComponent("no-such.json"))

@@ -44,14 +44,26 @@ public struct InheritanceKnowledge: Sendable, Codable, Hashable {
 
     public static func load(from url: URL) throws(KnowledgeError) -> InheritanceKnowledge {
         let k = try KnowledgeLoading.decode(InheritanceKnowledge.self, from: url)
-        guard (0...1).contains(k.transmission.probability) else {
-            throw KnowledgeError(file: fileName, reason: "transmission.probability must lie between 0 and 1")
-        }
+        try k.validate()
         return k
     }
 
     public static func load() throws(KnowledgeError) -> InheritanceKnowledge {
         try load(from: KnowledgeLoading.directory().appendingPathComponent(fileName))
+    }
+
+    /// Probabilities within 0...1 and every cited source listed.
+    public func validate() throws(KnowledgeError) {
+        guard (0...1).contains(transmission.probability),
+              parentsTestedNegative.probability.map({ (0...1).contains($0) }) ?? true else {
+            throw KnowledgeError(file: Self.fileName, reason: "probabilities must lie between 0 and 1")
+        }
+        let cited = [transmission.source, byTransmittingParent.paternal.source, byTransmittingParent.maternal.source,
+                     byTransmittingParent.paternal.inheritanceTerm.source, byTransmittingParent.maternal.inheritanceTerm.source,
+                     parentsTestedNegative.source, parentsUntested.source, noncarrierParent.source]
+        for key in FamilyRisk.unique(cited) where sources[key] == nil {
+            throw KnowledgeError(file: Self.fileName, reason: "unknown source '\(key)'")
+        }
     }
 
     public func phenotype(for origin: ParentOfOrigin) -> ParentPhenotype? {
