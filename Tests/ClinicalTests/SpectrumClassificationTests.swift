@@ -232,6 +232,10 @@ let pseudohypoparathyroidism = 852, shortHallux = 10109, halluxValgus = 1822, ab
             .lacks(brachydactylyE, roundFace, obesity, shortStature, cognitive))
         #expect(b.classification == .poh && !b.provisional)
         #expect(b.nextSteps == [spectrum.definition(.paternalOrigin)?.nextStep].compactMap { $0 })
+        // Provisional POH for want of documented progression: asking for dated lesions would make it definitive.
+        let d = assess(Patient("").lesion("back", .dermis, at: 3).lesion("back", .muscle, at: nil).normalLabs.lacks(roundFace))
+        #expect(d.classification == .poh && d.provisional)
+        #expect(d.nextSteps.contains { $0.hasPrefix("Record each lesion with the age") })
         // Deep HO without skin involvement: ask for the great toes and ACVR1.
         let c = assess(Patient("").lesion("back", .muscle, at: 6).normalLabs)
         #expect(c.nextSteps.contains { $0.hasPrefix("Examine the great toes") })

@@ -16,7 +16,7 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
     let classification = rule?.classification ?? .unclassified
     let info = knowledge.info(classification)
 
-    // Missing tests: unknown criteria whose answer, either way, would change the category.
+    // Missing tests: unknown criteria whose answer would change the call.
     var steps: [String] = []
     let hasGNAS = status[.gnasVariant] == .met
     for c in criteria {
@@ -30,10 +30,12 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
         // PTH and TSH act through the combined hormone-resistance criterion.
         let target: CriterionID = (c.id == .pthResistance || c.id == .tshResistance) ? .hormoneResistance : c.id
         let alternatives: [CriterionStatus] = target == c.id ? [.met, .notMet] : [.met]
+        // Worth asking when the answer changes the category, or turns a provisional call definitive.
         let changes = alternatives.contains { alternative in
             var s = status
             s[target] = alternative
-            return SpectrumRules.firstMatch(knowledge.rules, s).0?.classification != classification
+            let other = SpectrumRules.firstMatch(knowledge.rules, s).0
+            return other?.classification != classification || (other?.provisional ?? false) != (rule?.provisional ?? false)
         }
         guard changes, let step = knowledge.definition(c.id)?.nextStep, !steps.contains(step) else { continue }
         steps.append(step)
