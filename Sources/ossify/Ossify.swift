@@ -13,6 +13,8 @@ struct Ossify: AsyncParsableCommand {
             DataCommand.self,
             // Diagnosis
             DiagnoseCommand.self, EvaluateCommand.self,
+            // GNAS spectrum
+            AssessCommand.self, VariantCommand.self, RiskCommand.self, LabsCommand.self,
         ]
     )
 }
