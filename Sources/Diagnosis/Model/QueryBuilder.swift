@@ -17,8 +17,14 @@ public struct QueryError: Error, CustomStringConvertible, Equatable, Sendable {
 /// features (saying where they belong), and a term both present and excluded.
 public struct QueryBuilder: Sendable {
     public let kb: KnowledgeBase
+    public let labs: LabKnowledge?
+    public let genotypeRules: GenotypeEvidenceRules?
 
-    public init(kb: KnowledgeBase) { self.kb = kb }
+    public init(kb: KnowledgeBase, labs: LabKnowledge? = nil, genotypeRules: GenotypeEvidenceRules? = nil) {
+        self.kb = kb
+        self.labs = labs
+        self.genotypeRules = genotypeRules
+    }
 
     public struct Result: Sendable {
         public var query: DiagnosisQuery
@@ -51,6 +57,7 @@ public struct QueryBuilder: Sendable {
             seen[index] = feature.excluded
             if feature.excluded { query.excluded.append(.init(term: index)) } else { query.observed.append(.init(term: index)) }
         }
+        try addLabs(record, to: &query, seen: &seen, lenient: lenient, warnings: &warnings)
         switch record.sex {
         case .female: query.sex = .female
         case .male: query.sex = .male
@@ -84,8 +91,40 @@ public struct QueryBuilder: Sendable {
                 }
             }
             query.genes = order.compactMap { findings[$0] }
+            query.genotypeAdjustments = genotypeRules?.adjustments(for: record) ?? []
         }
         return Result(query: query, warnings: warnings)
+    }
+
+    /// Lab values become evidence: an abnormal value an observed term, a normal one excluded terms.
+    /// A term the clinician already gave keeps the clinician's word.
+    func addLabs(_ record: PatientRecord, to query: inout DiagnosisQuery, seen: inout [Int32: Bool],
+                 lenient: Bool, warnings: inout [String]) throws(QueryError) {
+        guard !record.labs.isEmpty else { return }
+        guard let labs else {
+            warnings.append("lab values were given but no lab knowledge is loaded; they were not used")
+            return
+        }
+        for (position, lab) in record.labs.enumerated() {
+            let field = "labs[\(position)] \(lab.analyte)"
+            let result: LabInterpretation
+            do {
+                result = try labs.interpret(lab, age: lab.ageAtMeasurement ?? record.age, sex: record.sex)
+            } catch {
+                if lenient { warnings.append("\(field): \(error.description)"); continue }
+                throw QueryError(field: field, message: error.description)
+            }
+            let source = "lab \(result.analyteName) \(result.flag.rawValue)"
+            if let implied = result.impliedTerm, let i = kb.index(of: implied), seen[i] == nil {
+                seen[i] = false
+                query.observed.append(.init(term: i, source: source))
+            }
+            for t in result.excludedTerms {
+                guard let i = kb.index(of: t), seen[i] == nil else { continue }
+                seen[i] = true
+                query.excluded.append(.init(term: i, source: source))
+            }
+        }
     }
 
     func resolveFeature(_ id: TermID, field: String, warnings: inout [String]) throws(QueryError) -> Int32 {

@@ -40,6 +40,8 @@ struct DiagnoseCommand: ParsableCommand {
         var release: String
         var database: String
         var warnings: [String]
+        /// The phenotype log LR is scaled by this factor (at most `independentTerms` terms' worth).
+        var phenotypeWeight: Double
         var candidates: [DiseaseExplanation]
     }
 
@@ -48,8 +50,8 @@ struct DiagnoseCommand: ParsableCommand {
         let record = try patient.loadRecord()
         let built: QueryBuilder.Result
         do {
-            built = try QueryBuilder(kb: kb).build(record)
-        } catch {
+            built = try loadQueryBuilder(kb).build(record)
+        } catch let error as QueryError {
             throw CLIFailure(error.description)
         }
         guard !built.query.observed.isEmpty || !built.query.excluded.isEmpty || !built.query.genes.isEmpty else {
@@ -60,18 +62,24 @@ struct DiagnoseCommand: ParsableCommand {
         let explanations = ranked.map { engine.explain($0, query: built.query) }
         if json {
             return try printJSON(Output(release: kb.release.hpoVersion, database: database.rawValue,
-                                        warnings: built.warnings, candidates: explanations))
+                                        warnings: built.warnings, phenotypeWeight: engine.phenotypeScale(built.query),
+                                        candidates: explanations))
         }
-        print(DiagnosisReport.text(explanations, warnings: built.warnings, release: kb.release.hpoVersion, database: database))
+        print(DiagnosisReport.text(explanations, warnings: built.warnings, release: kb.release.hpoVersion, database: database,
+                                  phenotypeWeight: engine.phenotypeScale(built.query)))
     }
 }
 
 /// Plain-text rendering of a differential diagnosis.
 enum DiagnosisReport {
-    static func text(_ candidates: [DiseaseExplanation], warnings: [String], release: String, database: Corpus) -> String {
+    static func text(_ candidates: [DiseaseExplanation], warnings: [String], release: String, database: Corpus,
+                     phenotypeWeight: Double) -> String {
         var lines: [String] = []
         for w in warnings { lines.append("Warning: \(w)") }
         lines.append("Differential diagnosis over \(database.rawValue.uppercased()) diseases (HPO \(release)); post-test probability with a uniform pre-test probability")
+        if phenotypeWeight < 1 {
+            lines.append("The terms' likelihood ratios below are combined with weight \(fixed(phenotypeWeight, 3)) (patient terms are not independent tests).")
+        }
         lines.append("")
         lines.append("rank  probability  log10 LR  disease")
         for c in candidates {

@@ -33,7 +33,7 @@ struct EvaluateCommand: ParsableCommand {
         let kb = try loadKnowledgeBase()
         let parameters = try ScoringParameters.standard.overriding(overrides)
         let loaded = try CaseFiles.load(paths)
-        let builder = QueryBuilder(kb: kb)
+        let builder = try loadQueryBuilder(kb)
         var cases: [EvaluationCase] = []
         var skipped = 0
         for c in loaded {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Ontology
+import Clinical
+import Diagnosis
 
 /// Loads the knowledge base for a command, turning data problems into a clean error and exit.
 func loadKnowledgeBase() throws -> KnowledgeBase {
@@ -39,4 +41,16 @@ func resolveTerm(_ text: String, in kb: KnowledgeBase, search: TermSearch? = nil
         message += ". Closest ids: " + close.map { "\($0) \(kb.term($0)?.name ?? "")" }.joined(separator: "; ")
     }
     throw CLIFailure(message)
+}
+
+/// The query builder with the curated lab intervals and genotype rules of Knowledge/.
+func loadQueryBuilder(_ kb: KnowledgeBase) throws -> QueryBuilder {
+    do {
+        let dir = try KnowledgeDirectory.locate()
+        let labs = try LabKnowledge.load(from: dir.appendingPathComponent(LabKnowledge.fileName))
+        let rules = try GenotypeEvidenceRules.load(from: dir.appendingPathComponent(GenotypeEvidenceRules.fileName))
+        return QueryBuilder(kb: kb, labs: labs, genotypeRules: rules)
+    } catch {
+        throw CLIFailure("Knowledge/: \(error)")
+    }
 }
