@@ -37,9 +37,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "OntologyTests", dependencies: ["Ontology"], swiftSettings: strict),
+        // Small hand-made ontologies and annotations shared by the test suites.
+        .target(name: "TestSupport", dependencies: ["Ontology"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
-        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis"], swiftSettings: strict),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
     ]
 )

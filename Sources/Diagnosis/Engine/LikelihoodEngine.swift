@@ -80,7 +80,7 @@ public struct LikelihoodEngine: Sendable {
         var generalShare = 1.0
         for c in ancestors {
             let share = index.termShare[Int(c)]
-            if share > DiagnosisIndex.generalShare && c != q {
+            if share > parameters.generalShare && c != q {
                 // Terms this general give every disease about the same tiny credit: use the
                 // disease's overall best frequency (below) instead of walking their long rows.
                 generalShare = share

@@ -30,10 +30,6 @@ public struct DiagnosisIndex: Sendable {
     /// the sum of its phenotype annotations' frequencies. A disease annotated with a hundred features
     /// cannot give each of them to every patient: a patient reports a few of them.
     let sizeFactor: [Double]
-    /// Ancestors annotated in more than this share of diseases are "general": partial credit through
-    /// them is computed from `bestFrequency` rather than row by row. A speed setting: with the
-    /// specificity exponent in use, the credit through such terms is negligible either way.
-    static let generalShare = 0.15
     /// Modes of inheritance annotated for each disease slot.
     let inheritance: [[InheritanceMode]]
     /// Slot of a disease id.

@@ -40,6 +40,11 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// How a term's frequency in a disease follows from the annotations below it: the largest
     /// (LIRICAL) or, when true, noisy-or (the chance of showing at least one of them).
     public var noisyOr: Bool
+    /// A speed setting, not a model constant: ancestors annotated in more than this share of the
+    /// diseases are "general", and partial credit through them is computed from each disease's best
+    /// frequency rather than row by row. With the common-ancestor exponent in use the credit through
+    /// such terms is negligible either way (1.0 walks every row).
+    public var generalShare: Double
     /// How many patient terms' worth of evidence the phenotype counts as at most (see
     /// `LikelihoodEngine.phenotypeScale`).
     public var independentTerms: Double
@@ -48,7 +53,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
 
     public init(noise: Double = 0.05, defaultFrequency: Double = 0.3, specificityExponent: Double = 2, commonAncestorExponent: Double = 5,
                 excludedWeight: Double = 1, excludedAscertainment: Double = 30, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
-                ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
+                ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, generalShare: Double = 0.15, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
         self.specificityExponent = specificityExponent
@@ -61,6 +66,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
         self.sizeExponent = sizeExponent
         self.geneLR = geneLR
         self.noisyOr = noisyOr
+        self.generalShare = generalShare
         self.independentTerms = independentTerms
         self.inheritanceMismatchLR = inheritanceMismatchLR
     }

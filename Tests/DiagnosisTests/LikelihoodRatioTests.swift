@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Diagnosis
+import Ontology
+import TestSupport
+
+/// Every rule of the likelihood model on the hand-made fixture (see TestSupport/Fixtures.swift),
+/// with the arithmetic written out.
+@Suite struct LikelihoodRatioTests {
+    static let parameters = ScoringParameters(
+        noise: 0.1, defaultFrequency: 0.5, specificityExponent: 1, commonAncestorExponent: 2,
+        excludedWeight: 1, excludedAscertainment: 2, onsetMatchLR: 1, onsetMismatchLR: 1,
+        ratioPseudocount: 0, sizeExponent: 0, geneLR: 1000, noisyOr: false, generalShare: 1,
+        independentTerms: 100, inheritanceMismatchLR: 0.05)
+
+    let kb: KnowledgeBase
+    let engine: LikelihoodEngine
+
+    init() throws {
+        kb = try Fixture.knowledgeBase()
+        engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: Self.parameters))
+    }
+
+    func term(_ n: Int) throws -> Int32 { try #require(kb.index(of: .hpo(n))) }
+
+    /// The evidence of each OMIM disease (1...4) for a query.
+    func evidence(_ query: DiagnosisQuery) -> [String: DiseaseExplanation] {
+        var out: [String: DiseaseExplanation] = [:]
+        for r in engine.rank(query) { out[r.disease.id.description] = engine.explain(r, query: query) }
+        return out
+    }
+
+    /// Frequencies are stored as Float in the index: agreement to 1e-6 relative.
+    func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) <= 1e-6 * max(1, abs(b)) } ?? false }
+
+    @Test func observedTermEveryMatchType() throws {
+        let e = evidence(DiagnosisQuery(observed: [.init(term: try term(200))]))
+        // P(B|D): OMIM:1 annotated B 1/2 -> 0.5 (exact); OMIM:2 annotated C (no frequency: 0.5)
+        // below B -> 0.5 (patient more general); OMIM:3 annotated D, common ancestor A (share 3/4,
+        // B's share 2/4) -> 0.5 * (0.5/0.75)^2; OMIM:4 annotated F, common ancestor Phenotypic
+        // abnormality (share 1) -> 0.545 * (0.5/1)^2.
+        let p = [0.5, 0.5, 0.5 * (0.5 / 0.75) * (0.5 / 0.75), 0.545 * 0.25]
+        let bg = p.reduce(0, +) / 4
+        let lr = p.map { (0.9 * $0 + 0.1 * bg) / bg }
+        #expect(close(e["OMIM:1"]?.evidence[0].likelihoodRatio, lr[0]))
+        #expect(e["OMIM:1"]?.evidence[0].match == .exact)
+        #expect(close(e["OMIM:2"]?.evidence[0].likelihoodRatio, lr[1]))
+        #expect(e["OMIM:2"]?.evidence[0].match == .patientMoreGeneral)
+        #expect(close(e["OMIM:3"]?.evidence[0].likelihoodRatio, lr[2]))
+        #expect(e["OMIM:3"]?.evidence[0].match == .commonAncestor)
+        #expect(e["OMIM:3"]?.evidence[0].diseaseTerm == .hpo(100))
+        #expect(close(e["OMIM:4"]?.evidence[0].likelihoodRatio, lr[3]))
+    }
+
+    @Test func patientTermMoreSpecificFollowsInformationContent() throws {
+        let e = evidence(DiagnosisQuery(observed: [.init(term: try term(300))]))
+        // C's share is 1/4. OMIM:1 is annotated exactly at B (share 2/4): 0.5 * (0.25/0.5)^1.
+        let p = [0.5 * 0.5, 0.5, 0.5 * (0.25 / 0.75) * (0.25 / 0.75), 0.545 * 0.25 * 0.25]
+        let bg = p.reduce(0, +) / 4
+        #expect(e["OMIM:1"]?.evidence[0].match == .patientMoreSpecific)
+        #expect(close(e["OMIM:1"]?.evidence[0].likelihoodRatio, (0.9 * p[0] + 0.1 * bg) / bg))
+        #expect(e["OMIM:2"]?.evidence[0].match == .exact)
+        #expect(close(e["OMIM:3"]?.evidence[0].likelihoodRatio, (0.9 * p[2] + 0.1 * bg) / bg))
+    }
+
+    @Test func notAnnotationLeavesOnlyTheNoiseFloor() throws {
+        let e = evidence(DiagnosisQuery(observed: [.init(term: try term(600))]))
+        // F: OMIM:4 exact 0.545; OMIM:1 annotated E (0.895) exactly, F's share 1/4, E's 2/4;
+        // OMIM:2 has NOT F: 0; OMIM:3 through Phenotypic abnormality: 0.5 * (0.25)^2.
+        let p = [0.895 * 0.5, 0.0, 0.5 * 0.0625, 0.545]
+        let bg = p.reduce(0, +) / 4
+        #expect(e["OMIM:2"]?.evidence[0].match == .notAnnotation)
+        #expect(close(e["OMIM:2"]?.evidence[0].likelihoodRatio, 0.1))
+        #expect(close(e["OMIM:1"]?.evidence[0].likelihoodRatio, (0.9 * p[0] + 0.1 * bg) / bg))
+        #expect(close(e["OMIM:4"]?.evidence[0].likelihoodRatio, (0.9 * p[3] + 0.1 * bg) / bg))
+    }
+
+    @Test func excludedTermsWithAscertainment() throws {
+        let e = evidence(DiagnosisQuery(excluded: [.init(term: try term(200)), .init(term: try term(600))]))
+        // Excluded B: presence 0.5 (OMIM:1), 0.5 (OMIM:2), 0, 0; background 0.25.
+        let bgB = 0.25
+        let annotatedB = 2 * (1 - (0.9 * 0.5 + 0.1 * bgB)) / (1 - bgB)
+        let absentB = (1 - 0.1 * bgB) / (1 - bgB)
+        #expect(close(e["OMIM:1"]?.evidence[0].likelihoodRatio, annotatedB))
+        #expect(e["OMIM:1"]?.evidence[0].match == .excludedButAnnotated)
+        #expect(close(e["OMIM:3"]?.evidence[0].likelihoodRatio, absentB))
+        #expect(e["OMIM:3"]?.evidence[0].match == .excludedAbsent)
+        // Excluded F: OMIM:4 shows it (0.545); OMIM:2 has NOT F: looked for and consistent.
+        let bgF = 0.545 / 4
+        #expect(close(e["OMIM:2"]?.evidence[1].likelihoodRatio, 2 * (1 - 0.1 * bgF) / (1 - bgF)))
+        #expect(close(e["OMIM:4"]?.evidence[1].likelihoodRatio, 2 * (1 - (0.9 * 0.545 + 0.1 * bgF)) / (1 - bgF)))
+        #expect(close(e["OMIM:1"]?.evidence[1].likelihoodRatio, (1 - 0.1 * bgF) / (1 - bgF)))
+    }
+
+    @Test func geneEvidenceChecksInheritance() throws {
+        let g = try #require(kb.geneIndex["G1"])
+        let one = evidence(DiagnosisQuery(genes: [GeneFinding(gene: g, alleles: 1)]))
+        #expect(one["OMIM:1"]?.genotype.first?.likelihoodRatio == 1000)   // dominant: one allele fits
+        #expect(one["OMIM:2"]?.genotype.first?.likelihoodRatio == 50)     // recessive: needs two
+        #expect(one["OMIM:3"]?.genotype.isEmpty == true)
+        let two = evidence(DiagnosisQuery(genes: [GeneFinding(gene: g, alleles: 2)]))
+        #expect(two["OMIM:2"]?.genotype.first?.likelihoodRatio == 1000)
+        #expect(two["OMIM:1"]?.genotype.first?.likelihoodRatio == 50)
+    }
+
+    @Test func scoresAreTheSumOfTheLogRatiosAndRankCountsTies() throws {
+        let query = DiagnosisQuery(observed: [.init(term: try term(200))], excluded: [.init(term: try term(600))])
+        let ranked = engine.rank(query)
+        for r in ranked {
+            let e = engine.explain(r, query: query)
+            let sum = e.evidence.map { log($0.likelihoodRatio) }.reduce(0, +)
+            #expect(abs(sum - r.logLikelihoodRatio) < 1e-9)
+        }
+        #expect(abs(ranked.map(\.posterior).reduce(0, +) - 1) < 1e-9)
+        // A query that matches nothing specific leaves ties, and a tie takes the worse rank.
+        let flat = engine.rank(DiagnosisQuery())
+        #expect(flat.allSatisfy { $0.rank == 4 })
+    }
+
+    @Test func manyTermsCountAsAtMostIndependentTerms() throws {
+        var p = Self.parameters
+        p.independentTerms = 2
+        let capped = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: p))
+        let terms = try [200, 300, 400, 600].map { DiagnosisQuery.Feature(term: try term($0)) }
+        let query = DiagnosisQuery(observed: terms)
+        #expect(capped.phenotypeScale(query) == 0.5)
+        var a = LikelihoodEngine.Scratch(count: 4), b = LikelihoodEngine.Scratch(count: 4)
+        let full = engine.score(query, scratch: &a), scaled = capped.score(query, scratch: &b)
+        for i in 0..<4 { #expect(abs(scaled[i] - full[i] / 2) < 1e-9) }
+    }
+}
