@@ -1,0 +1,31 @@
+public import Foundation
+
+extension Phenopacket {
+    /// Decodes and validates one phenopacket from JSON. Unknown fields are ignored.
+    /// - Throws: ``PhenopacketError`` with the JSON path of every problem (no file or line: the
+    ///   reader adds them).
+    public static func decode(from json: Data) throws(PhenopacketError) -> Phenopacket {
+        try decode(from: json, using: JSONDecoder())
+    }
+
+    static func decode(from json: Data, using decoder: JSONDecoder) throws(PhenopacketError) -> Phenopacket {
+        let packet: Phenopacket
+        do {
+            packet = try decoder.decode(Phenopacket.self, from: json)
+        } catch let error as DecodingError {
+            throw PhenopacketError(issues: [PhenopacketError.Issue(error)])
+        } catch {
+            throw PhenopacketError(path: "", problem: .invalidJSON(line: nil, column: nil))
+        }
+        try packet.validate()
+        return packet
+    }
+
+    /// The proto3 JSON form: lowerCamelCase keys, enums by name, default values left out.
+    /// - Parameter pretty: indented with sorted keys (for files people read) instead of one line (JSONL).
+    public func jsonData(pretty: Bool = false) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

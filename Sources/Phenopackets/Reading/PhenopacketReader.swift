@@ -1,0 +1,166 @@
+public import Foundation
+
+/// Reads phenopackets from a JSON file, a folder of `*.json` files, or a JSONL file (one phenopacket
+/// per line), decoding and validating each. A batch reports every document on its own, so an import can
+/// say what was refused and why; JSONL lines are decoded concurrently.
+public struct PhenopacketReader: Sendable {
+    /// One document of a batch: where it came from and the phenopacket or why it was refused.
+    public struct Entry: Sendable {
+        /// The file name (last path component).
+        public var source: String
+        /// The 1-based line in a JSONL file; nil for a JSON file.
+        public var line: Int?
+        public var result: Result<Phenopacket, PhenopacketError>
+
+        public var phenopacket: Phenopacket? { try? result.get() }
+        public var error: PhenopacketError? {
+            if case .failure(let error) = result { return error }
+            return nil
+        }
+    }
+
+    /// How many threads decode JSONL lines; defaults to the active processor count.
+    public var concurrency: Int
+
+    public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Reads one JSON file holding one phenopacket.
+    public func readFile(at url: URL) throws(PhenopacketError) -> Phenopacket {
+        let name = url.lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PhenopacketError(source: name, path: "", problem: .unreadable)
+        }
+        do throws(PhenopacketError) { return try Phenopacket.decode(from: data) } catch { throw error.located(source: name) }
+    }
+
+    /// Reads every phenopacket under `url`: a `.jsonl` file line by line, a folder's `*.json` and
+    /// `*.jsonl` files (sorted by name, not recursive), or any other file as one JSON document.
+    /// - Throws: only when `url` itself cannot be read; each document's problems are in its entry.
+    public func read(at url: URL) throws(PhenopacketError) -> [Entry] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw PhenopacketError(source: url.lastPathComponent, path: "", problem: .unreadable)
+        }
+        if isDirectory.boolValue {
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
+                throw PhenopacketError(source: url.lastPathComponent, path: "", problem: .unreadable)
+            }
+            var entries: [Entry] = []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let file = url.appendingPathComponent(name)
+                switch file.pathExtension.lowercased() {
+                case "json": entries.append(readEntry(file))
+                case "jsonl", "ndjson":
+                    do throws(PhenopacketError) { entries += try readJSONLines(at: file) } catch {
+                        entries.append(Entry(source: name, line: nil, result: .failure(error)))
+                    }
+                default: continue
+                }
+            }
+            return entries
+        }
+        switch url.pathExtension.lowercased() {
+        case "jsonl", "ndjson": return try readJSONLines(at: url)
+        default: return [readEntry(url)]
+        }
+    }
+
+    private func readEntry(_ url: URL) -> Entry {
+        do throws(PhenopacketError) { return Entry(source: url.lastPathComponent, line: nil, result: .success(try readFile(at: url))) }
+        catch { return Entry(source: url.lastPathComponent, line: nil, result: .failure(error)) }
+    }
+
+    /// Reads a JSONL file: one phenopacket per line; blank lines are skipped.
+    public func readJSONLines(at url: URL) throws(PhenopacketError) -> [Entry] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PhenopacketError(source: url.lastPathComponent, path: "", problem: .unreadable)
+        }
+        return readJSONLines(data, source: url.lastPathComponent)
+    }
+
+    /// Reads JSONL text: one phenopacket per line; blank lines are skipped. Entries are in line order.
+    public func readJSONLines(_ data: Data, source: String) -> [Entry] {
+        let lines = JSONLines.split(data)
+        if lines.isEmpty { return [] }
+        let slots = Slots<Entry>(count: lines.count)
+        let workers = min(concurrency, lines.count)
+        let chunk = (lines.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let decoder = JSONDecoder()
+            let start = worker * chunk
+            let end = min(lines.count, start + chunk)
+            guard start < end else { return }
+            for index in start..<end {
+                let line = lines[index]
+                let result: Result<Phenopacket, PhenopacketError>
+                do throws(PhenopacketError) {
+                    result = .success(try Phenopacket.decode(from: data.subdata(in: line.range), using: decoder))
+                } catch {
+                    result = .failure(error.located(source: source, line: line.number))
+                }
+                slots.set(index, Entry(source: source, line: line.number, result: result))
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// Splitting JSONL data into non-blank lines with their 1-based numbers.
+enum JSONLines {
+    struct Line: Sendable {
+        var number: Int
+        var range: Range<Data.Index>
+    }
+
+    static func split(_ data: Data) -> [Line] {
+        var lines: [Line] = []
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var number = 1
+            var start = 0
+            var blank = true
+            for i in 0...bytes.count {
+                let byte: UInt8 = i < bytes.count ? bytes[i] : 10
+                if byte == 10 {
+                    if !blank {
+                        var end = i
+                        if end > start, bytes[end - 1] == 13 { end -= 1 }
+                        lines.append(Line(number: number, range: (data.startIndex + start)..<(data.startIndex + end)))
+                    }
+                    number += 1
+                    start = i + 1
+                    blank = true
+                } else if blank, byte != 32, byte != 9, byte != 13 {
+                    blank = false
+                }
+            }
+        }
+        return lines
+    }
+}
+
+/// Result slots written concurrently, each index by exactly one worker, and read only after all
+/// workers have finished (`concurrentPerform` returns after its last iteration). That discipline, not
+/// a lock, makes the unchecked Sendable conformance safe.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+    func values() -> [Value] { storage.compactMap { $0 } }
+}
