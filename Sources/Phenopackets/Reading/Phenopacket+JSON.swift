@@ -13,7 +13,11 @@ extension Phenopacket {
         do {
             packet = try decoder.decode(Phenopacket.self, from: json)
         } catch let error as DecodingError {
-            throw PhenopacketError(issues: [PhenopacketError.Issue(error)])
+            var issue = PhenopacketError.Issue(error)
+            if case .invalidJSON = issue.problem, let position = JSONSyntax.errorPosition(in: Array(json)) {
+                issue.problem = .invalidJSON(line: position.line, column: position.column)
+            }
+            throw PhenopacketError(issues: [issue])
         } catch {
             throw PhenopacketError(path: "", problem: .invalidJSON(line: nil, column: nil))
         }
