@@ -1,0 +1,96 @@
+import Clinical
+import Foundation
+import Testing
+@testable import Phenopackets
+
+/// Exported phenopackets must parse with the GA4GH reference implementation (PyPI `phenopackets`,
+/// protobuf's strict JSON parser). Skipped, with a note, when python3 or the package is missing;
+/// CI installs it with `python3 -m pip install phenopackets`.
+@Suite struct ReferenceImplementationTests {
+    static let parseOne = "from google.protobuf.json_format import Parse; import phenopackets, sys; Parse(sys.stdin.read(), phenopackets.Phenopacket())"
+
+    /// Parses every line of standard input; prints the numbers of refused lines.
+    static let parseLines = """
+    import sys, phenopackets
+    from google.protobuf.json_format import Parse
+    bad = []
+    for n, line in enumerate(sys.stdin, 1):
+        if line.strip():
+            try: Parse(line, phenopackets.Phenopacket())
+            except Exception as e: bad.append('%d: %s' % (n, e))
+    print('\\n'.join(bad[:5])); sys.exit(1 if bad else 0)
+    """
+
+    /// Runs `python3 -c script` with `input` on standard input; nil when python3 cannot be started.
+    static func python(_ script: String, input: Data) -> (status: Int32, output: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        do { try process.run() } catch { return nil }
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    static var referenceAvailable: Bool {
+        guard let result = python("import phenopackets, google.protobuf.json_format", input: Data()) else { return false }
+        return result.status == 0
+    }
+
+    static func skipNote() {
+        print("note: python3 with the PyPI package 'phenopackets' is not available; reference-implementation test skipped (install: python3 -m pip install phenopackets)")
+    }
+
+    static func exported() -> [Phenopacket] {
+        let created = Date(timeIntervalSince1970: 1_700_000_000)
+        return [
+            Phenopacket(record: MappingTests.sample, id: "R-1", created: created),
+            Phenopacket(record: PatientRecord(), id: "empty", created: created),
+            Phenopacket(record: PatientRecord(id: "x", sex: .other, labs: [
+                LabResult(analyte: "LOINC:2731-8", value: 0, unit: "pg/mL", referenceHigh: 65),
+                LabResult(analyte: "LOINC:17861-6", value: 2.1, unit: "mmol/L", referenceLow: 2.2),
+            ], variants: [VariantObservation(hgvs: "NM_000516.7:c.565_568del", zygosity: "mosaic", origin: .unknown),
+                          VariantObservation(gene: "GNAS")],
+            lesions: [Lesion(region: "elbow", side: .midline)]), id: "odd", created: created),
+        ]
+    }
+
+    @Test func exportedPhenopacketsParseWithTheReferenceImplementation() throws {
+        guard Self.referenceAvailable else { return Self.skipNote() }
+        for packet in Self.exported() {
+            for pretty in [false, true] {
+                let result = try #require(Self.python(Self.parseOne, input: packet.jsonData(pretty: pretty)))
+                #expect(result.status == 0, "\(packet.id): \(result.output)")
+            }
+        }
+    }
+
+    /// Every bench case, mapped to a record and exported again, parses with the reference implementation.
+    @Test func reexportedBenchCasesParseWithTheReferenceImplementation() throws {
+        guard let url = Fixtures.benchFile else {
+            print("note: bench file not found; bench re-export test skipped")
+            return
+        }
+        guard Self.referenceAvailable else { return Self.skipNote() }
+        var lines = Data()
+        for entry in try PhenopacketReader().read(at: url) {
+            guard let packet = entry.phenopacket else { continue }
+            lines += try Phenopacket(record: packet.patientRecord(), id: packet.id).jsonData()
+            lines += Data("\n".utf8)
+            // The decoded document as written back (all its parts, not only the record's).
+            lines += try packet.jsonData()
+            lines += Data("\n".utf8)
+        }
+        let result = try #require(Self.python(Self.parseLines, input: lines))
+        #expect(result.status == 0, "\(result.output)")
+    }
+}
