@@ -79,6 +79,23 @@ import Testing
         #expect(r.onset == .age(Age(years: 2)))
     }
 
+    @Test func turnsTimestampsIntoAgesGivenTheDateOfBirth() throws {
+        let packet = try Fixtures.decode("""
+        {"id": "p", "subject": {"id": "s", "dateOfBirth": "2015-03-31T00:00:00Z", "timeAtLastEncounter": {"timestamp": "2024-02-29T10:00:00Z"}},
+         "phenotypicFeatures": [{"type": {"id": "HP:0034282"}, "onset": {"timestamp": "2016-05-01T00:00:00+01:00"}}],
+         "measurements": [{"assay": {"id": "LOINC:2731-8"}, "value": {"quantity": {"unit": {"id": "UCUM:pg/mL"}, "value": 40}},
+                           "timeObserved": {"timestamp": "2020-03-31T00:00:00Z"}}]}
+        """)
+        let r = try packet.patientRecord()
+        #expect(r.age == Age(years: 8, months: 10, days: 29))
+        #expect(r.phenotypes.first?.onset == .age(Age(years: 1, months: 1)))
+        #expect(r.onset == .age(Age(years: 1, months: 1)))
+        #expect(r.labs.first?.ageAtMeasurement == Age(years: 5))
+        var undated = packet
+        undated.subject?.dateOfBirth = nil
+        #expect(try undated.patientRecord().age == nil)
+    }
+
     @Test func refusesAnInvalidPhenopacket() {
         let packet = Phenopacket(id: "p", phenotypicFeatures: [.init(type: .init(id: "nonsense"))])
         #expect(throws: PhenopacketError.self) { try packet.patientRecord() }

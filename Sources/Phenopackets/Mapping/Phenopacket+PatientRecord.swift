@@ -5,11 +5,13 @@ extension Phenopacket {
     /// The case as Ossify's patient record: what the diagnosis and GNAS engines see.
     ///
     /// - `id`: the phenopacket's `id` (not the subject's id, which is only unique within a source).
-    /// - `sex` from `subject.sex`; `age` from `subject.timeAtLastEncounter` when it is an age.
+    /// - `sex` from `subject.sex`; `age` from `subject.timeAtLastEncounter` when it is an age (or a
+    ///   timestamp and the subject's `dateOfBirth` is given: every timestamp becomes an age that way).
     /// - Each phenotypic feature becomes a ``PhenotypeObservation`` (term, excluded, onset, severity; a
     ///   laterality modifier HP:0012831 or a child becomes `laterality`, other modifiers stay modifiers).
     ///   Onsets: an age as is, an age range as its start, an onset term as is, a gestational age as
-    ///   HP:0030674 Antenatal onset; timestamps and intervals are left out.
+    ///   HP:0030674 Antenatal onset, a timestamp as the age then (given the date of birth); intervals are
+    ///   left out.
     /// - A feature of heterotopic ossification (HP:0011986 or a more specific term) with a body-region
     ///   modifier (UBERON, see `BodySite`) becomes a ``Lesion`` (region, side from the laterality
     ///   modifier, depth from a tissue modifier, age from an age onset); its term is also recorded once as
@@ -34,12 +36,12 @@ extension Phenopacket {
             case .otherSex: .other
             case .unknownSex: .unknown
             }
-            if case .age(let text)? = subject.timeAtLastEncounter { record.age = try? Age(iso8601: text) }
+            record.age = age(subject.timeAtLastEncounter)
         }
 
         for feature in phenotypicFeatures {
             guard let term = feature.type?.termID else { continue }
-            let onset = Self.onset(feature.onset)
+            let onset = onset(feature.onset)
             if !feature.excluded, let lesion = Self.lesion(feature, term: term, onset: onset) {
                 record.lesions.append(lesion)
                 if !record.phenotypes.contains(where: { $0.term == term && !$0.excluded }) {
@@ -63,7 +65,7 @@ extension Phenopacket {
             .compactMap { if case .age(let age)? = $0.onset { age } else { nil } }
             .min().map(Onset.age)
 
-        record.labs = measurements.compactMap(Self.labResult)
+        record.labs = measurements.compactMap(labResult)
         record.variants = interpretations.flatMap { ($0.diagnosis?.genomicInterpretations ?? []) }
             .filter { $0.interpretationStatus != .rejected }
             .compactMap(Self.variant)
@@ -78,9 +80,18 @@ extension Phenopacket {
 
     // MARK: Pieces
 
-    static func onset(_ time: TimeElement?) -> Onset? {
+    /// An age, or a timestamp when the date of birth is known, as an age.
+    func age(_ time: TimeElement?) -> Age? {
         switch time {
-        case .age(let text)?: (try? Age(iso8601: text)).map(Onset.age)
+        case .age(let text)?: try? Age(iso8601: text)
+        case .timestamp(let text)?: subject?.dateOfBirth.flatMap { RFC3339.age(born: $0, at: text) }
+        default: nil
+        }
+    }
+
+    func onset(_ time: TimeElement?) -> Onset? {
+        switch time {
+        case .age?, .timestamp?: age(time).map(Onset.age)
         case .ageRange(let start?, _)?: (try? Age(iso8601: start)).map(Onset.age)
         case .ontologyClass(let term)?: term.termID.map(Onset.term)
         case .gestationalAge?: .term(Vocabulary.antenatalOnset)
@@ -106,15 +117,15 @@ extension Phenopacket {
         return lesion
     }
 
-    static func labResult(_ m: Measurement) -> LabResult? {
+    func labResult(_ m: Measurement) -> LabResult? {
         guard let assay = m.assay, let code = assay.termID, code.prefix.uppercased() == "LOINC",
               case .quantity(let q)? = m.value, let unit = q.unit else { return nil }
-        var lab = LabResult(analyte: code.description, value: q.value, unit: unitText(unit))
+        var lab = LabResult(analyte: code.description, value: q.value, unit: Self.unitText(unit))
         if let range = q.referenceRange {
             lab.referenceLow = range.low.isFinite ? range.low : nil
             lab.referenceHigh = range.high.isFinite ? range.high : nil
         }
-        if case .age(let text)? = m.timeObserved { lab.ageAtMeasurement = try? Age(iso8601: text) }
+        lab.ageAtMeasurement = age(m.timeObserved)
         return lab
     }
 

@@ -32,4 +32,16 @@ extension Phenopacket {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         return try encoder.encode(self)
     }
+
+    /// JSONL: each phenopacket's one-line JSON followed by a newline.
+    public static func jsonLines(_ packets: some Sequence<Phenopacket>) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var data = Data()
+        for packet in packets {
+            data += try encoder.encode(packet)
+            data.append(10)
+        }
+        return data
+    }
 }

@@ -250,36 +250,3 @@ struct Validator {
         for (i, u) in m.updates.enumerated() { timestamp(u.timestamp, path() + ".updates[\(i)].timestamp") }
     }
 }
-
-/// RFC 3339 times as protobuf's Timestamp JSON accepts them: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
-enum RFC3339 {
-    static func isValid(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= b.count else { return nil }
-            var n = 0
-            for i in from..<(from + count) {
-                guard (48...57).contains(b[i]) else { return nil }
-                n = n * 10 + Int(b[i] - 48)
-            }
-            return n
-        }
-        guard let year = digits(0, 4), b.count > 19, b[4] == UInt8(ascii: "-"), let month = digits(5, 2),
-              b[7] == UInt8(ascii: "-"), let day = digits(8, 2), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-              let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
-              b[16] == UInt8(ascii: ":"), let second = digits(17, 2) else { return false }
-        guard year >= 1, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return false }
-        var i = 19
-        if i < b.count, b[i] == UInt8(ascii: ".") {
-            i += 1
-            let start = i
-            while i < b.count, (48...57).contains(b[i]) { i += 1 }
-            guard i > start, i - start <= 9 else { return false }
-        }
-        guard i < b.count else { return false }
-        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") { return i + 1 == b.count }
-        guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), let h = digits(i + 1, 2), i + 3 < b.count,
-              b[i + 3] == UInt8(ascii: ":"), let m = digits(i + 4, 2), i + 6 == b.count else { return false }
-        return h < 24 && m < 60
-    }
-}

@@ -69,6 +69,7 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
             case .unreadable: "could not be read"
             case .invalidJSON(let line, let column):
                 switch (line, column) {
+                case let (1?, c?): "not valid JSON (at column \(c))"
                 case let (l?, c?): "not valid JSON (at line \(l), column \(c) of the document)"
                 case let (l?, nil): "not valid JSON (at line \(l) of the document)"
                 default: "not valid JSON"
