@@ -68,6 +68,20 @@ import Testing
         #expect(entries.compactMap(\.phenopacket).map(\.id) == (1...500).map { "case-\($0)" })
     }
 
+    @Test func tellsOneDocumentFromJSONL() throws {
+        let reader = PhenopacketReader()
+        let pretty = try Fixtures.decode(Fixtures.fullCase).jsonData(pretty: true)
+        let one = reader.readDocuments(pretty, source: "body")
+        #expect(one.map(\.phenopacket?.id) == ["case-1"])
+        #expect(one.first?.line == nil)
+        let batch = reader.readDocuments(Data("{\"id\": \"a\"}\n{\"id\": \"b\"}\n".utf8), source: "body")
+        #expect(batch.map(\.phenopacket?.id) == ["a", "b"])
+        #expect(batch.map(\.line) == [1, 2])
+        let single = reader.readDocuments(Data(#"{"id": "solo"}"#.utf8), source: "body")
+        #expect(single.map(\.phenopacket?.id) == ["solo"])
+        #expect(reader.readDocuments(Data(), source: "body").isEmpty)
+    }
+
     @Test func refusesAMissingPath() {
         let missing = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/cases.jsonl")
         #expect(throws: PhenopacketError(source: "cases.jsonl", path: "", problem: .unreadable)) {

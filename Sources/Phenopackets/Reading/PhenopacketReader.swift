@@ -83,6 +83,22 @@ public struct PhenopacketReader: Sendable {
         return readJSONLines(data, source: url.lastPathComponent)
     }
 
+    /// Reads a request body or a file's contents that is either one JSON phenopacket (possibly spread
+    /// over several lines) or JSONL: JSONL when the first non-blank line is a complete JSON value on
+    /// its own and more lines follow.
+    public func readDocuments(_ data: Data, source: String) -> [Entry] {
+        let lines = JSONLines.split(data)
+        if lines.count > 1, let first = lines.first, JSONSyntax.errorPosition(in: Array(data[first.range])) == nil {
+            return readJSONLines(data, source: source)
+        }
+        if lines.isEmpty { return [] }
+        do throws(PhenopacketError) {
+            return [Entry(source: source, line: nil, result: .success(try Phenopacket.decode(from: data)))]
+        } catch {
+            return [Entry(source: source, line: nil, result: .failure(error.located(source: source)))]
+        }
+    }
+
     /// Reads JSONL text: one phenopacket per line; blank lines are skipped. Entries are in line order.
     public func readJSONLines(_ data: Data, source: String) -> [Entry] {
         let lines = JSONLines.split(data)
