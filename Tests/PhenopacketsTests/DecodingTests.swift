@@ -79,6 +79,22 @@ import Testing
         #expect(packet.phenotypicFeatures.count == 1)
     }
 
+    @Test func readsProtoFieldNames() throws {
+        let packet = try Fixtures.decode("""
+        {"id": "p", "subject": {"id": "s", "time_at_last_encounter": {"age": {"iso8601duration": "P3Y"}}, "sex": "MALE"},
+         "phenotypic_features": [{"type": {"id": "HP:0001250"}, "excluded": true, "onset": {"gestational_age": {"weeks": 30}}}],
+         "files": [{"uri": "file://x.vcf", "file_attributes": {"genome_assembly": "GRCh38"}}],
+         "meta_data": {"phenopacket_schema_version": "2.0", "created_by": "tool"}}
+        """)
+        #expect(packet.subject?.timeAtLastEncounter == .age(iso8601duration: "P3Y"))
+        #expect(packet.phenotypicFeatures.first?.excluded == true)
+        #expect(packet.phenotypicFeatures.first?.onset == .gestationalAge(.init(weeks: 30)))
+        #expect(packet.files.first?.fileAttributes == ["genome_assembly": "GRCh38"])
+        #expect(packet.metaData?.createdBy == "tool")
+        #expect(ProtoFieldNames.camelCase("time_at_last_encounter") == "timeAtLastEncounter")
+        #expect(!ProtoFieldNames.containsSnakeCaseKey(Data(#"{"sex": "UNKNOWN_SEX", "a": "x_y"}"#.utf8)))
+    }
+
     @Test func treatsNullAndAbsentAsDefaults() throws {
         let packet = try Fixtures.decode("""
         {"id": "p", "subject": null, "phenotypicFeatures": [{"type": {"id": "HP:0001250"}, "excluded": null, "modifiers": null}]}

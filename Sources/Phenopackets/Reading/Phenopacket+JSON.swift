@@ -1,7 +1,8 @@
 public import Foundation
 
 extension Phenopacket {
-    /// Decodes and validates one phenopacket from JSON. Unknown fields are ignored.
+    /// Decodes and validates one phenopacket from JSON. Unknown fields are ignored; proto field names
+    /// (`phenotypic_features`) are read like the JSON names (`phenotypicFeatures`).
     /// - Throws: ``PhenopacketError`` with the JSON path of every problem (no file or line: the
     ///   reader adds them).
     public static func decode(from json: Data) throws(PhenopacketError) -> Phenopacket {
@@ -11,7 +12,9 @@ extension Phenopacket {
     static func decode(from json: Data, using decoder: JSONDecoder) throws(PhenopacketError) -> Phenopacket {
         let packet: Phenopacket
         do {
-            packet = try decoder.decode(Phenopacket.self, from: json)
+            // Proto field names (snake_case) are accepted as well as the JSON names.
+            let camel = ProtoFieldNames.containsSnakeCaseKey(json) ? ProtoFieldNames.camelCased(json) ?? json : json
+            packet = try decoder.decode(Phenopacket.self, from: camel)
         } catch let error as DecodingError {
             var issue = PhenopacketError.Issue(error)
             if case .invalidJSON = issue.problem, let position = JSONSyntax.errorPosition(in: Array(json)) {
