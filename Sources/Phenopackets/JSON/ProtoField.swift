@@ -58,14 +58,23 @@ extension KeyedEncodingContainer {
     }
 }
 
+// String and Bool call the decoder's concrete overloads: much faster than the generic path.
 extension Bool: ProtoJSONValue {
     public static var protoDefault: Bool { false }
     public var isProtoDefault: Bool { !self }
+
+    public static func decodeProto<K: CodingKey>(from c: KeyedDecodingContainer<K>, forKey key: K) throws -> Bool? {
+        try c.decodeIfPresent(Bool.self, forKey: key)
+    }
 }
 
 extension String: ProtoJSONValue {
     public static var protoDefault: String { "" }
     public var isProtoDefault: Bool { isEmpty }
+
+    public static func decodeProto<K: CodingKey>(from c: KeyedDecodingContainer<K>, forKey key: K) throws -> String? {
+        try c.decodeIfPresent(String.self, forKey: key)
+    }
 }
 
 extension Array: ProtoJSONValue where Element: Hashable & Codable {
