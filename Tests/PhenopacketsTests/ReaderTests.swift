@@ -59,6 +59,8 @@ import Testing
         #expect(entries.map(\.line) == [1, 3])
         #expect(entries.compactMap(\.phenopacket).map(\.id) == ["a", "b"])
         #expect(PhenopacketReader().readJSONLines(Data("\n  \n".utf8), source: "x.jsonl").isEmpty)
+        let bom = PhenopacketReader().readJSONLines(Data([0xEF, 0xBB, 0xBF]) + Data("{\"id\": \"a\"}".utf8), source: "x.jsonl")
+        #expect(bom.compactMap(\.phenopacket).map(\.id) == ["a"])
     }
 
     @Test func keepsLineOrderWhenDecodingConcurrently() {

@@ -138,9 +138,11 @@ enum JSONLines {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             let bytes = buffer.bindMemory(to: UInt8.self)
             var number = 1
-            var start = 0
+            // A UTF-8 byte order mark before the first line is not part of it.
+            let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            var start = bom
             var blank = true
-            for i in 0...bytes.count {
+            for i in bom...bytes.count {
                 let byte: UInt8 = i < bytes.count ? bytes[i] : 10
                 if byte == 10 {
                     if !blank {
