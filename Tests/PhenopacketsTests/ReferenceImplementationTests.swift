@@ -41,14 +41,12 @@ import Testing
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
-    static var referenceAvailable: Bool {
+    static let referenceAvailable: Bool = {
         guard let result = python("import phenopackets, google.protobuf.json_format", input: Data()) else { return false }
         return result.status == 0
-    }
+    }()
 
-    static func skipNote() {
-        print("note: python3 with the PyPI package 'phenopackets' is not available; reference-implementation test skipped (install: python3 -m pip install phenopackets)")
-    }
+    static let skipNote = "python3 with the PyPI package 'phenopackets' is not available: reference-implementation test skipped (install: python3 -m pip install phenopackets)"
 
     static func exported() -> [Phenopacket] {
         let created = Date(timeIntervalSince1970: 1_700_000_000)
@@ -64,8 +62,8 @@ import Testing
         ]
     }
 
-    @Test func exportedPhenopacketsParseWithTheReferenceImplementation() throws {
-        guard Self.referenceAvailable else { return Self.skipNote() }
+    @Test(.enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
+    func exportedPhenopacketsParseWithTheReferenceImplementation() throws {
         for packet in Self.exported() {
             for pretty in [false, true] {
                 let result = try #require(Self.python(Self.parseOne, input: packet.jsonData(pretty: pretty)))
@@ -75,19 +73,17 @@ import Testing
     }
 
     /// The check itself must be able to fail: a document with an unknown enum name is refused.
-    @Test func referenceImplementationRefusesAnInvalidDocument() throws {
-        guard Self.referenceAvailable else { return Self.skipNote() }
+    @Test(.enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
+    func referenceImplementationRefusesAnInvalidDocument() throws {
         let result = try #require(Self.python(Self.parseOne, input: Data(#"{"id": "x", "subject": {"sex": "F"}}"#.utf8)))
         #expect(result.status != 0)
     }
 
     /// Every bench case, mapped to a record and exported again, parses with the reference implementation.
-    @Test func reexportedBenchCasesParseWithTheReferenceImplementation() throws {
-        guard let url = Fixtures.benchFile else {
-            print("note: bench file not found; bench re-export test skipped")
-            return
-        }
-        guard Self.referenceAvailable else { return Self.skipNote() }
+    @Test(.enabled(if: Fixtures.benchFile != nil, "../shared/bench/dev-phenopackets.jsonl not found: bench re-export test skipped"),
+          .enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
+    func reexportedBenchCasesParseWithTheReferenceImplementation() throws {
+        let url = try #require(Fixtures.benchFile)
         var packets: [Phenopacket] = []
         for entry in try PhenopacketReader().read(at: url) {
             guard let packet = entry.phenopacket else { continue }
