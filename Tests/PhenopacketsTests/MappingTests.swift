@@ -145,6 +145,18 @@ import Testing
         #expect(again.observedTerms == [.hpo(11987)])
     }
 
+    @Test func aLaterFeatureTakesThePlaceOfALesionsImpliedTerm() throws {
+        let packet = try Fixtures.decode("""
+        {"id": "p", "phenotypicFeatures": [
+          {"type": {"id": "HP:0034282"}, "modifiers": [{"id": "UBERON:0002386"}], "onset": {"age": {"iso8601duration": "P2Y"}}},
+          {"type": {"id": "HP:0034282"}, "severity": {"id": "HP:0012828"}}]}
+        """)
+        let r = try packet.patientRecord()
+        #expect(r.lesions == [Lesion(region: "forearm", age: Age(years: 2))])
+        #expect(r.phenotypes == [PhenotypeObservation(term: .hpo(34282), severity: .hpo(12828))])
+        #expect(r.onset == .age(Age(years: 2)))
+    }
+
     @Test func exportsLesionsAsFeaturesWithBodySites() throws {
         let packet = Phenopacket(record: Self.sample, id: "R-1")
         let lesionFeatures = packet.phenotypicFeatures.suffix(4)

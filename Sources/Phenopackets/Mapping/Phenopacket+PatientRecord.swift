@@ -16,7 +16,7 @@ extension Phenopacket {
     ///   modifier (UBERON, see `BodySite`) becomes a ``Lesion`` (region, side from the laterality
     ///   modifier, depth from a tissue modifier, age from an age onset); its term is also recorded once as
     ///   an observed phenotype, so the engines see it.
-    /// - `onset`: the earliest age among the observed features' onsets.
+    /// - `onset`: the earliest age among the observed features' onsets (lesion features included).
     /// - Measurements with a LOINC assay and a quantity become ``LabResult``s: analyte the assay id
     ///   (`LOINC:2731-8`), the unit's UCUM code (or its label), the reference range, the age observed.
     /// - Genomic interpretations (except REJECTED ones) become ``VariantObservation``s: gene symbol, the
@@ -39,12 +39,18 @@ extension Phenopacket {
             record.age = age(subject.timeAtLastEncounter)
         }
 
+        // Observations added only because a lesion has the term, by term: a feature of its own with
+        // the same term takes their place.
+        var implied: [TermID: Int] = [:]
+        var onsets: [Age] = []
         for feature in phenotypicFeatures {
             guard let term = feature.type?.termID else { continue }
             let onset = onset(feature.onset)
+            if !feature.excluded, case .age(let age)? = onset { onsets.append(age) }
             if !feature.excluded, let lesion = Self.lesion(feature, term: term, onset: onset) {
                 record.lesions.append(lesion)
                 if !record.phenotypes.contains(where: { $0.term == term && !$0.excluded }) {
+                    implied[term] = record.phenotypes.count
                     record.phenotypes.append(PhenotypeObservation(term: term))
                 }
                 continue
@@ -59,11 +65,13 @@ extension Phenopacket {
                     observation.modifiers.append(id)
                 }
             }
-            record.phenotypes.append(observation)
+            if !observation.excluded, let index = implied.removeValue(forKey: term) {
+                record.phenotypes[index] = observation
+            } else {
+                record.phenotypes.append(observation)
+            }
         }
-        record.onset = record.phenotypes.filter { !$0.excluded }
-            .compactMap { if case .age(let age)? = $0.onset { age } else { nil } }
-            .min().map(Onset.age)
+        record.onset = onsets.min().map(Onset.age)
 
         record.labs = measurements.compactMap(labResult)
         record.variants = interpretations.flatMap { ($0.diagnosis?.genomicInterpretations ?? []) }
