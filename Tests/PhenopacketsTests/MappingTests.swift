@@ -186,6 +186,14 @@ import Testing
         #expect(descriptor?.moleculeContext == .transcript)
     }
 
+    @Test func labelsTermsWhenGivenLabels() {
+        let labels = [TermID.hpo(34282): "Subcutaneous ossification", TermID.hpo(12834): "Right"]
+        let packet = Phenopacket(record: Self.sample, id: "R-1", termLabel: { labels[$0] })
+        #expect(packet.phenotypicFeatures[0].type?.label == "Subcutaneous ossification")
+        #expect(packet.phenotypicFeatures[1].modifiers.first?.label == "Right")
+        #expect(packet.phenotypicFeatures[1].type?.label == "")
+    }
+
     @Test func leavesOutLabsWithoutAnAssayCode() {
         let record = PatientRecord(labs: [LabResult(analyte: "PTH", value: 40, unit: "pg/mL"),
                                           LabResult(analyte: "calcium", value: 2.3, unit: "mmol/L")])

@@ -24,9 +24,12 @@ extension Phenopacket {
     ///   (HGVS expression, GENO allelic state, ACMG class, parent of origin as the extension
     ///   ``parentOfOriginExtension``).
     /// - Metadata: `created`, `createdBy`, schema version 2.0 and a resource for each ontology used.
+    /// - Term labels come from `termLabel` (e.g. the HPO knowledge base); without it only ids are written.
     public init(record: PatientRecord, id: String, created: Date = Date(), createdBy: String = "Ossify",
                 lesionTerm: (Lesion) -> TermID = Phenopacket.defaultLesionTerm,
-                assayCode: (String) -> TermID? = { TermID($0) }) {
+                assayCode: (String) -> TermID? = { TermID($0) },
+                termLabel: (TermID) -> String? = { _ in nil }) {
+        func term(_ id: TermID) -> OntologyClass { OntologyClass(id, label: termLabel(id) ?? "") }
         let subjectID = record.id ?? id
         self.init(id: id)
         let sex: Individual.Sex = switch record.sex {
@@ -39,11 +42,10 @@ extension Phenopacket {
                              sex: sex)
 
         phenotypicFeatures = record.phenotypes.map { p in
-            var modifiers = p.modifiers.map { OntologyClass($0) }
-            if let side = p.laterality { modifiers.insert(OntologyClass(side), at: 0) }
-            return PhenotypicFeature(type: OntologyClass(p.term), excluded: p.excluded,
-                                     severity: p.severity.map { OntologyClass($0) }, modifiers: modifiers,
-                                     onset: p.onset.map(Self.timeElement))
+            var modifiers = p.modifiers.map(term)
+            if let side = p.laterality { modifiers.insert(term(side), at: 0) }
+            return PhenotypicFeature(type: term(p.term), excluded: p.excluded, severity: p.severity.map(term),
+                                     modifiers: modifiers, onset: p.onset.map { Self.timeElement($0, term: term) })
         }
         phenotypicFeatures += record.lesions.map { lesion in
             var modifiers: [OntologyClass] = []
@@ -57,7 +59,7 @@ extension Phenopacket {
             case .bilateral: modifiers.append(OntologyClass(Vocabulary.bilateral, label: "Bilateral"))
             case .midline, nil: break
             }
-            return PhenotypicFeature(type: OntologyClass(lesionTerm(lesion)), modifiers: modifiers,
+            return PhenotypicFeature(type: term(lesionTerm(lesion)), modifiers: modifiers,
                                      onset: lesion.age.map { .age(iso8601duration: $0.description) })
         }
 
@@ -91,10 +93,10 @@ extension Phenopacket {
         Vocabulary.ossificationTerm(for: lesion.depth)
     }
 
-    static func timeElement(_ onset: Onset) -> TimeElement {
+    static func timeElement(_ onset: Onset, term: (TermID) -> OntologyClass) -> TimeElement {
         switch onset {
         case .age(let age): .age(iso8601duration: age.description)
-        case .term(let term): .ontologyClass(OntologyClass(term))
+        case .term(let id): .ontologyClass(term(id))
         }
     }
 
