@@ -3,6 +3,9 @@ public import Foundation
 /// Reads phenopackets from a JSON file, a folder of `*.json` files, or a JSONL file (one phenopacket
 /// per line), decoding and validating each. A batch reports every document on its own, so an import can
 /// say what was refused and why; JSONL lines are decoded concurrently.
+///
+/// The methods are synchronous and block the calling thread while they read and decode: from a server's
+/// async handler, run them off the cooperative pool (e.g. on a dedicated thread or dispatch queue).
 public struct PhenopacketReader: Sendable {
     /// One document of a batch: where it came from and the phenopacket or why it was refused.
     public struct Entry: Sendable {
