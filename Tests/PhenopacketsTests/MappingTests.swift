@@ -124,9 +124,11 @@ import Testing
         ],
         lesions: [
             Lesion(region: "forearm", side: .left, depth: .subcutis, age: Age(years: 3)),
-            Lesion(region: "thigh", side: .bilateral, depth: .muscle),
+            Lesion(id: "L2", region: "thigh", side: .bilateral, depth: .muscle, morphology: .webCrossingJoint),
             Lesion(region: "hand", depth: .dermis),
             Lesion(region: "posterior trunk", side: .right),
+            Lesion(id: "L5", region: "anterior trunk", side: .midline, depth: .fascia, morphology: .plaque, age: Age(years: 4)),
+            Lesion(region: "elbow", depth: .joint),
         ])
 
     @Test func recordRoundTripsThroughAPhenopacket() throws {
@@ -159,14 +161,19 @@ import Testing
 
     @Test func exportsLesionsAsFeaturesWithBodySites() throws {
         let packet = Phenopacket(record: Self.sample, id: "R-1")
-        let lesionFeatures = packet.phenotypicFeatures.suffix(4)
+        let lesionFeatures = Array(packet.phenotypicFeatures.suffix(6))
         let forearm = try #require(lesionFeatures.first)
         #expect(forearm.type?.id == "HP:0034282")
         #expect(forearm.modifiers.map(\.id) == ["UBERON:0002386", "UBERON:0002072", "HP:0012835"])
         #expect(forearm.onset == .age(iso8601duration: "P3Y"))
-        #expect(lesionFeatures.map { $0.type?.id } == ["HP:0034282", "HP:0011987", "HP:6000071", "HP:0011986"])
+        #expect(forearm.description == "")
+        #expect(lesionFeatures.map { $0.type?.id } == ["HP:0034282", "HP:0011987", "HP:6000071", "HP:0011986", "HP:0011986", "HP:0011986"])
+        #expect(lesionFeatures[1].description == "Ossify lesion: id=L2; morphology=web crossing a joint")
+        #expect(lesionFeatures[4].description == "Ossify lesion: id=L5; region=anterior trunk; morphology=plaque; side=midline")
+        #expect(lesionFeatures[5].description == "Ossify lesion: region=elbow")
+        #expect(lesionFeatures[5].modifiers.map(\.id) == ["UBERON:0000982"])
         let custom = Phenopacket(record: Self.sample, id: "R-1", lesionTerm: { _ in .hpo(25027) })
-        #expect(custom.phenotypicFeatures.suffix(4).allSatisfy { $0.type?.id == "HP:0025027" })
+        #expect(custom.phenotypicFeatures.suffix(6).allSatisfy { $0.type?.id == "HP:0025027" })
     }
 
     @Test func exportsMetadataAndGenotype() throws {

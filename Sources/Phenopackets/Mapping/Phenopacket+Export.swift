@@ -14,8 +14,10 @@ extension Phenopacket {
     /// - Lesions become features of `lesionTerm(lesion)` (by default the most specific term for the
     ///   depth: HP:6000071 dermal, HP:0034282 subcutaneous, HP:0011987 muscle, else HP:0011986 Ectopic
     ///   ossification) with modifiers for the body region (UBERON, when the region is on the chart), the
-    ///   deepest tissue (UBERON) and the side (HPO; midline has no term), and the lesion's age as onset.
-    ///   Lesion id and morphology are not exported.
+    ///   deepest tissue (UBERON) and the side (HPO), and the lesion's age as onset. The lesion's id,
+    ///   morphology, a midline side and a region name the chart term does not give back go in the
+    ///   feature's description as `Ossify lesion: id=L1; morphology=plaque` (see `LesionNote`), so an
+    ///   import gives the same lesion back.
     /// - Labs whose analyte has an assay code (`assayCode`; by default an analyte that is already an id
     ///   such as `LOINC:2731-8`) become measurements with a UCUM unit and the reference range; labs
     ///   without a code are left out.
@@ -59,7 +61,7 @@ extension Phenopacket {
             case .bilateral: modifiers.append(OntologyClass(Vocabulary.bilateral, label: "Bilateral"))
             case .midline, nil: break
             }
-            return PhenotypicFeature(type: term(lesionTerm(lesion)), modifiers: modifiers,
+            return PhenotypicFeature(type: term(lesionTerm(lesion)), description: LesionNote.text(for: lesion), modifiers: modifiers,
                                      onset: lesion.age.map { .age(iso8601duration: $0.description) })
         }
 

@@ -13,9 +13,10 @@ extension Phenopacket {
     ///   HP:0030674 Antenatal onset, a timestamp as the age then (given the date of birth); intervals are
     ///   left out.
     /// - A feature of heterotopic ossification (HP:0011986 or a more specific term) with a body-region
-    ///   modifier (UBERON, see `BodySite`) becomes a ``Lesion`` (region, side from the laterality
-    ///   modifier, depth from a tissue modifier, age from an age onset); its term is also recorded once as
-    ///   an observed phenotype, so the engines see it.
+    ///   modifier (UBERON, see `BodySite`) or an Ossify lesion note in its description becomes a
+    ///   ``Lesion`` (region, side from the laterality modifier, depth from a tissue modifier, age from an
+    ///   age onset, id, morphology and region name from the note); its term is also recorded once as an
+    ///   observed phenotype, so the engines see it.
     /// - `onset`: the earliest age among the observed features' onsets (lesion features included).
     /// - Measurements with a LOINC assay and a quantity become ``LabResult``s: analyte the assay id
     ///   (`LOINC:2731-8`), the unit's UCUM code (or its label), the reference range, the age observed.
@@ -108,9 +109,10 @@ extension Phenopacket {
     }
 
     static func lesion(_ feature: PhenotypicFeature, term: TermID, onset: Onset?) -> Lesion? {
-        guard Vocabulary.ossificationTerms.contains(term),
-              let region = feature.modifiers.lazy.compactMap({ BodySite.region(forID: $0.id) }).first
-        else { return nil }
+        guard Vocabulary.ossificationTerms.contains(term) else { return nil }
+        let note = LesionNote.fields(feature.description)
+        let chartRegion = feature.modifiers.lazy.compactMap({ BodySite.region(forID: $0.id) }).first
+        guard let region = note?["region"] ?? chartRegion else { return nil }
         var lesion = Lesion(region: region)
         for modifier in feature.modifiers {
             switch modifier.id {
@@ -121,6 +123,7 @@ extension Phenopacket {
                 if let row = BodySite.depths.first(where: { $0.id == modifier.id }) { lesion.depth = row.depth }
             }
         }
+        if let note { LesionNote.apply(note, to: &lesion) }
         if case .age(let age)? = onset { lesion.age = age }
         return lesion
     }
