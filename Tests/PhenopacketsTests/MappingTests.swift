@@ -159,6 +159,18 @@ import Testing
         #expect(r.onset == .age(Age(years: 2)))
     }
 
+    /// 500 generated records: each comes back whole from its phenopacket's JSON.
+    @Test func generatedRecordsRoundTrip() throws {
+        var generator = RandomRecords(seed: 20_260_101)
+        for n in 0..<500 {
+            let record = generator.record(id: "G-\(n)")
+            let json = try Phenopacket(record: record, id: "G-\(n)").jsonData()
+            let again = try Phenopacket.decode(from: json).patientRecord()
+            #expect(again == record, "G-\(n)")
+            if again != record { break }
+        }
+    }
+
     @Test func exportsLesionsAsFeaturesWithBodySites() throws {
         let packet = Phenopacket(record: Self.sample, id: "R-1")
         let lesionFeatures = Array(packet.phenotypicFeatures.suffix(6))

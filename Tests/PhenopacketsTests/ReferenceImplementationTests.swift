@@ -72,6 +72,15 @@ import Testing
         }
     }
 
+    /// 500 generated records, exported, parse with the reference implementation (one python process).
+    @Test(.enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
+    func generatedRecordsParseWithTheReferenceImplementation() throws {
+        var generator = RandomRecords(seed: 7)
+        let packets = (0..<500).map { Phenopacket(record: generator.record(id: "G-\($0)"), id: "G-\($0)") }
+        let result = try #require(Self.python(Self.parseLines, input: Phenopacket.jsonLines(packets)))
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     /// The check itself must be able to fail: a document with an unknown enum name is refused.
     @Test(.enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
     func referenceImplementationRefusesAnInvalidDocument() throws {

@@ -70,7 +70,8 @@ extension Phenopacket {
             let unit = OntologyClass(id: "UCUM:" + lab.unit, label: lab.unit)
             var range: ReferenceRange?
             if lab.referenceLow != nil || lab.referenceHigh != nil {
-                range = ReferenceRange(unit: unit, low: lab.referenceLow ?? 0, high: lab.referenceHigh ?? .infinity)
+                // A missing bound is unbounded: written as "-Infinity" or "Infinity", read back as nil.
+                range = ReferenceRange(unit: unit, low: lab.referenceLow ?? -.infinity, high: lab.referenceHigh ?? .infinity)
             }
             return Measurement(assay: OntologyClass(code), value: .quantity(Quantity(unit: unit, value: lab.value, referenceRange: range)),
                                timeObserved: lab.ageAtMeasurement.map { .age(iso8601duration: $0.description) })
