@@ -81,6 +81,21 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test(.enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
+    func familiesAndCohortsParseWithTheReferenceImplementation() throws {
+        let family = try FamilyTests.family()
+        let familyCheck = Self.parseOne.replacingOccurrences(of: "phenopackets.Phenopacket()", with: "phenopackets.Family()")
+        let familyResult = try #require(Self.python(familyCheck, input: JSONEncoder().encode(family)))
+        #expect(familyResult.status == 0, "\(familyResult.output)")
+        var generator = RandomRecords(seed: 11)
+        let cohort = Phenopacket.Cohort(id: "export", description: "synthetic",
+                                        members: (0..<20).map { Phenopacket(record: generator.record(id: "C-\($0)"), id: "C-\($0)") },
+                                        metaData: .init(created: "2026-01-01T00:00:00Z", createdBy: "test"))
+        let cohortCheck = Self.parseOne.replacingOccurrences(of: "phenopackets.Phenopacket()", with: "phenopackets.Cohort()")
+        let cohortResult = try #require(Self.python(cohortCheck, input: JSONEncoder().encode(cohort)))
+        #expect(cohortResult.status == 0, "\(cohortResult.output)")
+    }
+
     /// The check itself must be able to fail: a document with an unknown enum name is refused.
     @Test(.enabled(if: referenceAvailable, Comment(rawValue: skipNote)))
     func referenceImplementationRefusesAnInvalidDocument() throws {

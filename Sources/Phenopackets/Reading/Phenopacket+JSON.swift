@@ -10,11 +10,17 @@ extension Phenopacket {
     }
 
     static func decode(from json: Data, using decoder: JSONDecoder) throws(PhenopacketError) -> Phenopacket {
-        let packet: Phenopacket
+        let packet = try decodeDocument(Phenopacket.self, from: json, using: decoder)
+        try packet.validate()
+        return packet
+    }
+
+    /// Decodes any schema document, turning decoding errors into path-bearing issues.
+    static func decodeDocument<T: Decodable>(_ type: T.Type, from json: Data, using decoder: JSONDecoder) throws(PhenopacketError) -> T {
         do {
             // Proto field names (snake_case) are accepted as well as the JSON names.
             let camel = ProtoFieldNames.containsSnakeCaseKey(json) ? ProtoFieldNames.camelCased(json) ?? json : json
-            packet = try decoder.decode(Phenopacket.self, from: camel)
+            return try decoder.decode(T.self, from: camel)
         } catch let error as DecodingError {
             var issue = PhenopacketError.Issue(error)
             if case .invalidJSON = issue.problem, let position = JSONSyntax.errorPosition(in: Array(json)) {
@@ -24,8 +30,6 @@ extension Phenopacket {
         } catch {
             throw PhenopacketError(path: "", problem: .invalidJSON(line: nil, column: nil))
         }
-        try packet.validate()
-        return packet
     }
 
     /// The proto3 JSON form: lowerCamelCase keys, enums by name, default values left out.
@@ -46,5 +50,23 @@ extension Phenopacket {
             data.append(10)
         }
         return data
+    }
+}
+
+extension Phenopacket.Family {
+    /// Decodes and validates a family document.
+    public static func decode(from json: Data) throws(PhenopacketError) -> Phenopacket.Family {
+        let family = try Phenopacket.decodeDocument(Phenopacket.Family.self, from: json, using: JSONDecoder())
+        try family.validate()
+        return family
+    }
+}
+
+extension Phenopacket.Cohort {
+    /// Decodes and validates a cohort document.
+    public static func decode(from json: Data) throws(PhenopacketError) -> Phenopacket.Cohort {
+        let cohort = try Phenopacket.decodeDocument(Phenopacket.Cohort.self, from: json, using: JSONDecoder())
+        try cohort.validate()
+        return cohort
     }
 }

@@ -18,12 +18,67 @@ extension Phenopacket {
     }
 }
 
+extension Phenopacket.Family {
+    /// The issues of the family and of its phenopackets (paths such as `relatives[1].phenotypicFeatures[0].type.id`).
+    public func validationIssues() -> [PhenopacketError.Issue] {
+        var v = Validator()
+        v.check(self)
+        return v.issues
+    }
+
+    public func validate() throws(PhenopacketError) {
+        let issues = validationIssues()
+        if !issues.isEmpty { throw PhenopacketError(issues: issues) }
+    }
+}
+
+extension Phenopacket.Cohort {
+    /// The issues of the cohort and of its members' phenopackets (paths such as `members[3].id`).
+    public func validationIssues() -> [PhenopacketError.Issue] {
+        var v = Validator()
+        v.check(self)
+        return v.issues
+    }
+
+    public func validate() throws(PhenopacketError) {
+        let issues = validationIssues()
+        if !issues.isEmpty { throw PhenopacketError(issues: issues) }
+    }
+}
+
 /// Walks a phenopacket, collecting issues with their JSON paths. Pure: no I/O.
 struct Validator {
     var issues: [PhenopacketError.Issue] = []
+    /// The path of the phenopacket being checked inside a family or cohort (`proband.`, `members[2].`).
+    var prefix = ""
 
     mutating func report(_ path: @autoclosure () -> String, _ problem: PhenopacketError.Problem) {
-        issues.append(.init(path: path(), problem: problem))
+        issues.append(.init(path: prefix + path(), problem: problem))
+    }
+
+    mutating func check(nested p: Phenopacket, at path: String) {
+        let outer = prefix
+        prefix = outer + path + "."
+        check(p)
+        prefix = outer
+    }
+
+    mutating func check(_ family: Phenopacket.Family) {
+        if family.id.isEmpty { report("id", .missing) }
+        if let proband = family.proband { check(nested: proband, at: "proband") } else { report("proband", .missing) }
+        for (i, r) in family.relatives.enumerated() { check(nested: r, at: "relatives[\(i)]") }
+        for (i, p) in (family.pedigree?.persons ?? []).enumerated() where p.individualId.isEmpty {
+            report("pedigree.persons[\(i)].individualId", .missing)
+        }
+        for (i, f) in family.files.enumerated() where f.uri.isEmpty { report("files[\(i)].uri", .missing) }
+        if let meta = family.metaData { check(meta, "metaData") }
+    }
+
+    mutating func check(_ cohort: Phenopacket.Cohort) {
+        if cohort.id.isEmpty { report("id", .missing) }
+        for (i, m) in cohort.members.enumerated() { check(nested: m, at: "members[\(i)]") }
+        for (i, f) in cohort.files.enumerated() where f.uri.isEmpty { report("files[\(i)].uri", .missing) }
+        if let meta = cohort.metaData { check(meta, "metaData") }
     }
 
     mutating func check(_ p: Phenopacket) {
