@@ -16,7 +16,8 @@ import Testing
         Case(json: #"{"id": "p", "subject": {"id": "s"} "x": 1}"#, path: "", problem: .invalidJSON(line: 1, column: 36)),
         Case(json: #"[{"id": "p"}]"#, path: "", problem: .wrongType(expected: "an object")),
         Case(json: #"{"subject": {"id": "SECRET-7"}}"#, path: "id", problem: .missing),
-        Case(json: #"{"id": "p", "subject": {"sex": "FEMALE"}}"#, path: "subject.id", problem: .missing),
+        Case(json: #"{"id": "p", "phenotypicFeatures": [{"type": {"id": "HP:0001250"}, "evidence": [{"reference": {"id": "PMID:1"}}]}]}"#,
+             path: "phenotypicFeatures[0].evidence[0].evidenceCode", problem: .missing),
         Case(json: #"{"id": "p", "subject": {"id": "SECRET-7", "sex": "F"}}"#, path: "subject.sex",
              problem: .unknownEnumValue(enumName: "Sex")),
         Case(json: #"{"id": "p", "phenotypicFeatures": {"type": {"id": "HP:0001250"}}}"#, path: "phenotypicFeatures",
@@ -99,6 +100,16 @@ import Testing
             #expect(error.description.hasPrefix("batch.jsonl line \(i + 3): "))
             #expect(error.issues.contains { $0.path == c.path }, "\(error)")
         }
+    }
+
+    @Test func acceptsMissingIdentifiersOssifyDoesNotUse() throws {
+        let packet = try Fixtures.decode("""
+        {"id": "p", "subject": {"sex": "FEMALE"}, "biosamples": [{"description": "x"}],
+         "interpretations": [{"diagnosis": {"genomicInterpretations": [{"variantInterpretation": {"variationDescriptor":
+           {"geneContext": {"symbol": "GNAS"}}}}]}}],
+         "metaData": {"resources": [{"id": "hp"}]}}
+        """)
+        #expect(try packet.patientRecord().variants == [.init(gene: "GNAS")])
     }
 
     @Test func describesAnErrorWithPlaceAndPath() {

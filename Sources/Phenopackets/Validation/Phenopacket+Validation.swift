@@ -5,6 +5,13 @@ extension Phenopacket {
     /// Checks the content that the JSON structure does not: required fields, ontology ids of the form
     /// `PREFIX:LOCAL`, ISO 8601 age durations, RFC 3339 times, numeric ranges, proto oneofs, the schema
     /// version and the parent-of-origin extension. Returns every issue found (empty when valid).
+    ///
+    /// What is refused: what the GA4GH reference implementation refuses, what the mapping cannot read,
+    /// and the fields without which an element means nothing (the phenopacket's id, a feature's type, a
+    /// measurement's assay and value, a quantity's unit, a disease's term, ...). Identifiers the schema
+    /// asks for but Ossify does not use (subject, interpretation, variation descriptor and biosample
+    /// ids, resource prefixes) are not required, so that a hand-written case or a slightly incomplete
+    /// published one is still read.
     public func validationIssues() -> [PhenopacketError.Issue] {
         var v = Validator()
         v.check(self)
@@ -176,7 +183,6 @@ struct Validator {
     // MARK: Messages
 
     mutating func check(_ s: Phenopacket.Individual, _ path: @autoclosure () -> String) {
-        if s.id.isEmpty { report(path() + ".id", .missing) }
         if let dob = s.dateOfBirth { timestamp(dob, path() + ".dateOfBirth") }
         optional(s.timeAtLastEncounter, path() + ".timeAtLastEncounter")
         if let vital = s.vitalStatus {
@@ -216,7 +222,6 @@ struct Validator {
     }
 
     mutating func check(_ b: Phenopacket.Biosample, _ path: @autoclosure () -> String) {
-        if b.id.isEmpty { report(path() + ".id", .missing) }
         optional(b.sampledTissue, path() + ".sampledTissue")
         optional(b.sampleType, path() + ".sampleType")
         optional(b.taxonomy, path() + ".taxonomy")
@@ -225,7 +230,6 @@ struct Validator {
     }
 
     mutating func check(_ x: Phenopacket.Interpretation, _ path: @autoclosure () -> String) {
-        if x.id.isEmpty { report(path() + ".id", .missing) }
         guard let diagnosis = x.diagnosis else { return }
         optional(diagnosis.disease, path() + ".diagnosis.disease")
         for (i, g) in diagnosis.genomicInterpretations.enumerated() {
@@ -252,7 +256,6 @@ struct Validator {
     }
 
     mutating func check(_ d: Phenopacket.VariationDescriptor, _ path: @autoclosure () -> String) {
-        if d.id.isEmpty { report(path() + ".id", .missing) }
         if let gene = d.geneContext { check(gene, path() + ".geneContext") }
         for (i, e) in d.expressions.enumerated() {
             if e.syntax.isEmpty { report(path() + ".expressions[\(i)].syntax", .missing) }
@@ -298,9 +301,6 @@ struct Validator {
         if let created = m.created { timestamp(created, path() + ".created") }
         if !m.phenopacketSchemaVersion.isEmpty && !m.phenopacketSchemaVersion.hasPrefix("2") {
             report(path() + ".phenopacketSchemaVersion", .unsupportedSchemaVersion)
-        }
-        for (i, r) in m.resources.enumerated() where r.namespacePrefix.isEmpty {
-            report(path() + ".resources[\(i)].namespacePrefix", .missing)
         }
         for (i, u) in m.updates.enumerated() { timestamp(u.timestamp, path() + ".updates[\(i)].timestamp") }
     }
