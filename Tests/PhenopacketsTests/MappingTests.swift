@@ -96,6 +96,16 @@ import Testing
         #expect(try undated.patientRecord().age == nil)
     }
 
+    @Test(arguments: [("P1YT12H", Age(years: 1)), ("PT36H", Age()), ("P2W3DT1H30M0.5S", Age(weeks: 2, days: 3)), ("P4M", Age(months: 4))])
+    func readsDurationsWithATimePart(_ text: String, _ age: Age) {
+        #expect(Duration.age(text) == age)
+    }
+
+    @Test(arguments: ["PT", "P1YT", "P1YTH", "T12H", "P1Y2", "3Y"])
+    func refusesMalformedDurations(_ text: String) {
+        #expect(Duration.age(text) == nil)
+    }
+
     @Test func refusesAnInvalidPhenopacket() {
         let packet = Phenopacket(id: "p", phenotypicFeatures: [.init(type: .init(id: "nonsense"))])
         #expect(throws: PhenopacketError.self) { try packet.patientRecord() }

@@ -92,7 +92,7 @@ extension Phenopacket {
     /// An age, or a timestamp when the date of birth is known, as an age.
     func age(_ time: TimeElement?) -> Age? {
         switch time {
-        case .age(let text)?: try? Age(iso8601: text)
+        case .age(let text)?: Duration.age(text)
         case .timestamp(let text)?: subject?.dateOfBirth.flatMap { RFC3339.age(born: $0, at: text) }
         default: nil
         }
@@ -101,7 +101,7 @@ extension Phenopacket {
     func onset(_ time: TimeElement?) -> Onset? {
         switch time {
         case .age?, .timestamp?: age(time).map(Onset.age)
-        case .ageRange(let start?, _)?: (try? Age(iso8601: start)).map(Onset.age)
+        case .ageRange(let start?, _)?: Duration.age(start).map(Onset.age)
         case .ontologyClass(let term)?: term.termID.map(Onset.term)
         case .gestationalAge?: .term(Vocabulary.antenatalOnset)
         default: nil

@@ -131,7 +131,7 @@ struct Validator {
 
     mutating func duration(_ text: String?, _ path: @autoclosure () -> String) {
         guard let text, !text.isEmpty else { return report(path(), .missing) }
-        if (try? Age(iso8601: text)) == nil { report(path(), .invalidDuration) }
+        if Duration.age(text) == nil { report(path(), .invalidDuration) }
     }
 
     mutating func timestamp(_ text: String?, _ path: @autoclosure () -> String) {
@@ -150,7 +150,7 @@ struct Validator {
             if start == nil && end == nil { report(path() + ".ageRange", .noneOf(["start", "end"])) }
             if let start { duration(start, path() + ".ageRange.start.iso8601duration") }
             if let end { duration(end, path() + ".ageRange.end.iso8601duration") }
-            if let start, let end, let a = try? Age(iso8601: start), let b = try? Age(iso8601: end), b < a {
+            if let start, let end, let a = Duration.age(start), let b = Duration.age(end), b < a {
                 report(path() + ".ageRange", .other("the end is before the start"))
             }
         case .ontologyClass(let term): check(term, path() + ".ontologyClass")

@@ -78,7 +78,7 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
             case .wrongType(let expected): "expected \(expected)"
             case .unknownEnumValue(let name): "not a value of the enum \(name)"
             case .invalidOntologyID: "not an ontology id of the form PREFIX:LOCAL (such as HP:0001250)"
-            case .invalidDuration: "not an ISO 8601 age duration such as P3Y2M (years, months, weeks, days; no time part)"
+            case .invalidDuration: "not an ISO 8601 age duration such as P3Y2M (whole years, months, weeks, days)"
             case .invalidTimestamp: "not an RFC 3339 time such as 2021-03-01T00:00:00Z"
             case .outOfRange(let allowed): "out of range (allowed: \(allowed))"
             case .moreThanOne(let fields): "only one of " + fields.joined(separator: ", ") + " may be given"
