@@ -19,7 +19,7 @@ import Testing
         Case(json: #"{"id": "p", "phenotypicFeatures": [{"type": {"id": "HP:0001250"}, "evidence": [{"reference": {"id": "PMID:1"}}]}]}"#,
              path: "phenotypicFeatures[0].evidence[0].evidenceCode", problem: .missing),
         Case(json: #"{"id": "p", "subject": {"id": "SECRET-7", "sex": "F"}}"#, path: "subject.sex",
-             problem: .unknownEnumValue(enumName: "Sex")),
+             problem: .unknownEnumValue(enumName: "Sex", allowed: ["UNKNOWN_SEX", "FEMALE", "MALE", "OTHER_SEX"])),
         Case(json: #"{"id": "p", "phenotypicFeatures": {"type": {"id": "HP:0001250"}}}"#, path: "phenotypicFeatures",
              problem: .wrongType(expected: "an array")),
         Case(json: #"{"id": "p", "phenotypicFeatures": [{"type": {"id": "HP:0001250"}}, {"type": {"id": "HP0001250"}}]}"#,
@@ -110,6 +110,15 @@ import Testing
          "metaData": {"resources": [{"id": "hp"}]}}
         """)
         #expect(try packet.patientRecord().variants == [.init(gene: "GNAS")])
+    }
+
+    @Test func namesTheValuesOfAnEnum() {
+        do throws(PhenopacketError) {
+            _ = try Fixtures.decode(#"{"id": "p", "interpretations": [{"id": "i", "progressStatus": "DONE"}]}"#)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == "interpretations[0].progressStatus: not a value of the enum ProgressStatus (one of UNKNOWN_PROGRESS, IN_PROGRESS, COMPLETED, SOLVED, UNSOLVED)")
+        }
     }
 
     @Test func describesAnErrorWithPlaceAndPath() {

@@ -11,19 +11,24 @@ extension ProtoEnum {
 
     public var isProtoDefault: Bool { self == Self.protoDefault }
 
+    /// "unknown value of the enum Sex: UNKNOWN_SEX, FEMALE, MALE, OTHER_SEX": the enum's own names only.
+    static var unknownValueText: String {
+        "unknown value of the enum \(Self.self): " + allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let name = try? c.decode(String.self) {
             guard let value = Self(rawValue: name) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                        debugDescription: "unknown value of the enum \(Self.self)"))
+                                                        debugDescription: Self.unknownValueText))
             }
             self = value
         } else if let number = try? c.decode(Int.self) {
             let cases = Array(Self.allCases)
             guard cases.indices.contains(number) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                        debugDescription: "unknown value of the enum \(Self.self)"))
+                                                        debugDescription: Self.unknownValueText))
             }
             self = cases[number]
         } else {

@@ -23,7 +23,10 @@ extension PhenopacketError.Issue {
                 let (line, column) = Self.position(in: String(describing: underlying))
                 self.init(path: path, problem: .invalidJSON(line: line, column: column))
             } else if text.hasPrefix("unknown value of the enum ") {
-                self.init(path: path, problem: .unknownEnumValue(enumName: String(text.dropFirst("unknown value of the enum ".count))))
+                let rest = text.dropFirst("unknown value of the enum ".count)
+                let parts = rest.components(separatedBy: ": ")
+                self.init(path: path, problem: .unknownEnumValue(enumName: parts.first ?? String(rest),
+                                                                 allowed: parts.count > 1 ? parts[1].components(separatedBy: ", ") : []))
             } else if text.hasPrefix("a time element needs one of ") || text.hasPrefix("a value needs one of ") {
                 self.init(path: path, problem: .noneOf(Self.fieldList(after: "needs one of ", in: text)))
             } else if text.hasPrefix("a time element takes only one of ") || text.hasPrefix("a value takes only one of ") {

@@ -44,7 +44,7 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
         /// The JSON value has the wrong type.
         case wrongType(expected: String)
         /// An enum field holds a name that the enum does not have.
-        case unknownEnumValue(enumName: String)
+        case unknownEnumValue(enumName: String, allowed: [String])
         /// Not an ontology id of the form `PREFIX:LOCAL`.
         case invalidOntologyID
         /// Not an ISO 8601 duration of years, months, weeks and days.
@@ -76,7 +76,7 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
                 }
             case .missing: "required but missing or empty"
             case .wrongType(let expected): "expected \(expected)"
-            case .unknownEnumValue(let name): "not a value of the enum \(name)"
+            case .unknownEnumValue(let name, let allowed): "not a value of the enum \(name) (one of " + allowed.joined(separator: ", ") + ")"
             case .invalidOntologyID: "not an ontology id of the form PREFIX:LOCAL (such as HP:0001250)"
             case .invalidDuration: "not an ISO 8601 age duration such as P3Y2M (whole years, months, weeks, days)"
             case .invalidTimestamp: "not an RFC 3339 time such as 2021-03-01T00:00:00Z"
