@@ -82,6 +82,11 @@ extension Array: ProtoJSONValue where Element: Hashable & Codable {
     public var isProtoDefault: Bool { isEmpty }
 }
 
+extension Dictionary: ProtoJSONValue where Key == String, Value: Hashable & Codable {
+    public static var protoDefault: [String: Value] { [:] }
+    public var isProtoDefault: Bool { isEmpty }
+}
+
 extension Double: ProtoJSONValue {
     public static var protoDefault: Double { 0 }
     public var isProtoDefault: Bool { self == 0 && sign == .plus }

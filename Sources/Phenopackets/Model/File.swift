@@ -14,8 +14,3 @@ extension Phenopacket {
         }
     }
 }
-
-extension Dictionary: ProtoJSONValue where Key == String, Value: Hashable & Codable {
-    public static var protoDefault: [String: Value] { [:] }
-    public var isProtoDefault: Bool { isEmpty }
-}
