@@ -52,14 +52,18 @@ public struct PhenopacketReader: Sendable {
             do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
                 throw PhenopacketError(source: url.lastPathComponent, path: "", problem: .unreadable)
             }
+            // Files in name order; the *.json files of the folder are decoded concurrently.
+            let files = names.sorted().filter { !$0.hasPrefix(".") }.map { url.appendingPathComponent($0) }
+            let jsonFiles = files.filter { $0.pathExtension.lowercased() == "json" }
+            let decoded = concurrently(jsonFiles.count) { readEntry(jsonFiles[$0]) }
+            var next = decoded.makeIterator()
             var entries: [Entry] = []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let file = url.appendingPathComponent(name)
+            for file in files {
                 switch file.pathExtension.lowercased() {
-                case "json": entries.append(readEntry(file))
+                case "json": if let entry = next.next() { entries.append(entry) }
                 case "jsonl", "ndjson":
                     do throws(PhenopacketError) { entries += try readJSONLines(at: file) } catch {
-                        entries.append(Entry(source: name, line: nil, result: .failure(error)))
+                        entries.append(Entry(source: file.lastPathComponent, line: nil, result: .failure(error)))
                     }
                 default: continue
                 }
@@ -105,25 +109,28 @@ public struct PhenopacketReader: Sendable {
     /// Reads JSONL text: one phenopacket per line; blank lines are skipped. Entries are in line order.
     public func readJSONLines(_ data: Data, source: String) -> [Entry] {
         let lines = JSONLines.split(data)
-        if lines.isEmpty { return [] }
-        let slots = Slots<Entry>(count: lines.count)
-        let workers = min(concurrency, lines.count)
-        let chunk = (lines.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let decoder = JSONDecoder()
-            let start = worker * chunk
-            let end = min(lines.count, start + chunk)
-            guard start < end else { return }
-            for index in start..<end {
-                let line = lines[index]
-                let result: Result<Phenopacket, PhenopacketError>
-                do throws(PhenopacketError) {
-                    result = .success(try Phenopacket.decode(from: data.subdata(in: line.range), using: decoder))
-                } catch {
-                    result = .failure(error.located(source: source, line: line.number))
-                }
-                slots.set(index, Entry(source: source, line: line.number, result: result))
+        return concurrently(lines.count) { index in
+            let line = lines[index]
+            let result: Result<Phenopacket, PhenopacketError>
+            do throws(PhenopacketError) {
+                result = .success(try Phenopacket.decode(from: data.subdata(in: line.range)))
+            } catch {
+                result = .failure(error.located(source: source, line: line.number))
             }
+            return Entry(source: source, line: line.number, result: result)
+        }
+    }
+
+    /// `work(0..<count)` on up to `concurrency` threads, each taking a contiguous chunk; results in
+    /// index order.
+    private func concurrently<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+        if count == 0 { return [] }
+        let slots = Slots<T>(count: count)
+        let workers = min(concurrency, count)
+        let chunk = (count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * chunk
+            for index in start..<min(count, start + chunk) { slots.set(index, work(index)) }
         }
         return slots.values()
     }
