@@ -125,6 +125,7 @@ import Testing
         let error = PhenopacketError(source: "cases.jsonl", line: 12, path: "phenotypicFeatures[3].type.id",
                                      problem: .invalidOntologyID)
         #expect(error.description == "cases.jsonl line 12: phenotypicFeatures[3].type.id: not an ontology id of the form PREFIX:LOCAL (such as HP:0001250)")
+        #expect(error.localizedDescription == error.description)
     }
 
     @Test func collectsEveryIssueOfADocument() {

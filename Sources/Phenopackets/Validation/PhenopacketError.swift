@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Why a phenopacket was refused: where (file, line of a JSONL file, JSON path) and what is wrong.
 ///
 /// The texts never repeat values from the document (subject ids, free text, numbers, unknown enum
@@ -101,4 +103,9 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
     public func located(source: String?, line: Int? = nil) -> PhenopacketError {
         PhenopacketError(source: source ?? self.source, line: line ?? self.line, issues: issues)
     }
+}
+
+extension PhenopacketError: LocalizedError {
+    /// The same text as ``description``, for code that prints `localizedDescription`.
+    public var errorDescription: String? { description }
 }
