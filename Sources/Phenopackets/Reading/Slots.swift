@@ -1,7 +1,7 @@
 /// Result slots written concurrently, each index by exactly one worker, and read only after all
 /// workers have finished (`concurrentPerform` returns after its last iteration). That discipline, not
 /// a lock, makes the unchecked Sendable conformance safe.
-final class Slots<Value>: @unchecked Sendable {
+final class Slots<Value: Sendable>: @unchecked Sendable {
     private var storage: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {
