@@ -1,0 +1,168 @@
+public import Clinical
+public import Ontology
+
+extension Phenopacket {
+    /// The case as Ossify's patient record: what the diagnosis and GNAS engines see.
+    ///
+    /// - `id`: the phenopacket's `id` (not the subject's id, which is only unique within a source).
+    /// - `sex` from `subject.sex`; `age` from `subject.timeAtLastEncounter` when it is an age (or a
+    ///   timestamp and the subject's `dateOfBirth` is given: every timestamp becomes an age that way).
+    /// - Each phenotypic feature becomes a ``PhenotypeObservation`` (term, excluded, onset, severity; a
+    ///   laterality modifier HP:0012831 or a child becomes `laterality`, other modifiers stay modifiers).
+    ///   Onsets: an age as is, an age range as its start, an onset term as is, a gestational age as
+    ///   HP:0030674 Antenatal onset, a timestamp as the age then (given the date of birth); intervals are
+    ///   left out.
+    /// - A feature of heterotopic ossification (HP:0011986 or a more specific term) with a body-region
+    ///   modifier (UBERON, see `BodySite`) or an Ossify lesion note in its description becomes a
+    ///   ``Lesion`` (region, side from the laterality modifier, depth from a tissue modifier, age from an
+    ///   age onset, id, morphology and region name from the note); its term is also recorded once as an
+    ///   observed phenotype, so the engines see it.
+    /// - `onset`: the earliest age among the observed features' onsets (lesion features included).
+    /// - Measurements with a LOINC assay and a quantity become ``LabResult``s: analyte the assay id
+    ///   (`LOINC:2731-8`), the unit's UCUM code (or its label), the reference range, the age observed.
+    /// - Genomic interpretations (except REJECTED ones) become ``VariantObservation``s: gene symbol, the
+    ///   HGVS expression (hgvs.c, else hgvs.g, else hgvs.p, else any other hgvs syntax), zygosity from
+    ///   the GENO allelic state, ACMG class, parent of origin from the `parentOfOrigin` extension.
+    ///
+    /// The diagnosis (`interpretations[].diagnosis.disease`) and `diseases` are never read: the
+    /// diagnosis engine must not see the answer. Use ``diagnosisIDs`` for evaluation.
+    /// - Throws: the issues of ``validate()`` when the phenopacket is not valid.
+    public func patientRecord() throws(PhenopacketError) -> PatientRecord {
+        try validate()
+        var record = PatientRecord(id: id.isEmpty ? nil : id)
+        if let subject {
+            record.sex = switch subject.sex {
+            case .female: .female
+            case .male: .male
+            case .otherSex: .other
+            case .unknownSex: .unknown
+            }
+            record.age = age(subject.timeAtLastEncounter)
+        }
+
+        // Observations added only because a lesion has the term, by term: a feature of its own with
+        // the same term takes their place.
+        var implied: [TermID: Int] = [:]
+        var onsets: [Age] = []
+        for feature in phenotypicFeatures {
+            guard let term = feature.type?.termID else { continue }
+            let onset = onset(feature.onset)
+            if !feature.excluded, case .age(let age)? = onset { onsets.append(age) }
+            if !feature.excluded, let lesion = Self.lesion(feature, term: term, onset: onset) {
+                record.lesions.append(lesion)
+                if !record.phenotypes.contains(where: { $0.term == term && !$0.excluded }) {
+                    implied[term] = record.phenotypes.count
+                    record.phenotypes.append(PhenotypeObservation(term: term))
+                }
+                continue
+            }
+            var observation = PhenotypeObservation(term: term, excluded: feature.excluded, onset: onset,
+                                                   severity: feature.severity?.termID)
+            for modifier in feature.modifiers {
+                guard let id = modifier.termID else { continue }
+                if observation.laterality == nil, Vocabulary.laterality.contains(modifier.id) {
+                    observation.laterality = id
+                } else {
+                    observation.modifiers.append(id)
+                }
+            }
+            if !observation.excluded, let index = implied.removeValue(forKey: term) {
+                record.phenotypes[index] = observation
+            } else {
+                record.phenotypes.append(observation)
+            }
+        }
+        record.onset = onsets.min().map(Onset.age)
+
+        record.labs = measurements.compactMap(labResult)
+        record.variants = interpretations.flatMap { ($0.diagnosis?.genomicInterpretations ?? []) }
+            .filter { $0.interpretationStatus != .rejected }
+            .compactMap(Self.variant)
+        return record
+    }
+
+    /// The diagnosed diseases of all interpretations (`interpretations[].diagnosis.disease.id`), for
+    /// evaluating a ranking against the truth. Never part of ``patientRecord()``.
+    public var diagnosisIDs: [TermID] {
+        interpretations.compactMap { $0.diagnosis?.disease?.termID }
+    }
+
+    // MARK: Pieces
+
+    /// An age, or a timestamp when the date of birth is known, as an age.
+    func age(_ time: TimeElement?) -> Age? {
+        switch time {
+        case .age(let text)?: Duration.age(text)
+        case .timestamp(let text)?: subject?.dateOfBirth.flatMap { RFC3339.age(born: $0, at: text) }
+        default: nil
+        }
+    }
+
+    func onset(_ time: TimeElement?) -> Onset? {
+        switch time {
+        case .age?, .timestamp?: age(time).map(Onset.age)
+        case .ageRange(let start?, _)?: Duration.age(start).map(Onset.age)
+        case .ontologyClass(let term)?: term.termID.map(Onset.term)
+        case .gestationalAge?: .term(Vocabulary.antenatalOnset)
+        default: nil
+        }
+    }
+
+    static func lesion(_ feature: PhenotypicFeature, term: TermID, onset: Onset?) -> Lesion? {
+        guard Vocabulary.ossificationTerms.contains(term) else { return nil }
+        let note = LesionNote.fields(feature.description)
+        let chartRegion = feature.modifiers.lazy.compactMap({ BodySite.region(forID: $0.id) }).first
+        guard let region = note?["region"] ?? chartRegion else { return nil }
+        var lesion = Lesion(region: region)
+        for modifier in feature.modifiers {
+            switch modifier.id {
+            case Vocabulary.left.description: lesion.side = .left
+            case Vocabulary.right.description: lesion.side = .right
+            case Vocabulary.bilateral.description: lesion.side = .bilateral
+            default:
+                if let row = BodySite.depths.first(where: { $0.id == modifier.id }) { lesion.depth = row.depth }
+            }
+        }
+        if let note { LesionNote.apply(note, to: &lesion) }
+        if case .age(let age)? = onset { lesion.age = age }
+        return lesion
+    }
+
+    func labResult(_ m: Measurement) -> LabResult? {
+        guard let assay = m.assay, let code = assay.termID, code.prefix.uppercased() == "LOINC",
+              case .quantity(let q)? = m.value, let unit = q.unit else { return nil }
+        var lab = LabResult(analyte: code.description, value: q.value, unit: Self.unitText(unit))
+        if let range = q.referenceRange {
+            lab.referenceLow = range.low.isFinite ? range.low : nil
+            lab.referenceHigh = range.high.isFinite ? range.high : nil
+        }
+        lab.ageAtMeasurement = age(m.timeObserved)
+        return lab
+    }
+
+    /// The UCUM code of `UCUM:mg/dL`, else the label, else the id.
+    static func unitText(_ unit: OntologyClass) -> String {
+        if let id = unit.termID, id.prefix.uppercased() == "UCUM" { return id.local }
+        return unit.label.isEmpty ? unit.id : unit.label
+    }
+
+    static func variant(_ g: GenomicInterpretation) -> VariantObservation? {
+        if let gene = g.gene {
+            return VariantObservation(gene: gene.symbol.isEmpty ? nil : gene.symbol)
+        }
+        guard let vi = g.variantInterpretation, let d = vi.variationDescriptor else { return nil }
+        var v = VariantObservation()
+        if let symbol = d.geneContext?.symbol, !symbol.isEmpty { v.gene = symbol }
+        let preference = ["hgvs.c", "hgvs.g", "hgvs.p"]
+        v.hgvs = preference.lazy.compactMap { syntax in d.expressions.first { $0.syntax == syntax }?.value }.first
+            ?? d.expressions.first { $0.syntax.lowercased().hasPrefix("hgvs") }?.value
+        if let state = d.allelicState {
+            v.zygosity = Vocabulary.zygosity.first { $0.id == state.id }?.label ?? (state.label.isEmpty ? state.id : state.label)
+        }
+        v.acmgClass = Vocabulary.acmg.first { $0.0 == vi.acmgPathogenicityClassification }?.1
+        if let ext = d.extensions.first(where: { Phenopacket.parentOfOriginExtensionNames.contains($0.name) }) {
+            v.origin = ParentOfOrigin(extensionValue: ext.value)
+        }
+        return v
+    }
+}
