@@ -32,7 +32,7 @@ struct EvaluateCommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let kb = try loadKnowledgeBase()
         let parameters = try ScoringParameters.standard.overriding(overrides)
-        let loaded = try CaseFiles.load(paths)
+        let (loaded, refused) = try CaseFiles.load(paths)
         let builder = try loadQueryBuilder(kb)
         var cases: [EvaluationCase] = []
         var skipped = 0
@@ -51,8 +51,11 @@ struct EvaluateCommand: ParsableCommand {
             for r in results { csv += "\(csvField(r.id)),\(r.truth),\(r.rank)\n" }
             try csv.write(toFile: ranks, atomically: true, encoding: .utf8)
         }
+        for r in refused.prefix(20) { FileHandle.standardError.write(Data("refused: \(r)\n".utf8)) }
+        if refused.count > 20 { FileHandle.standardError.write(Data("refused: \(refused.count - 20) more\n".utf8)) }
         if json { return try printJSON(summary) }
-        print("Cases: \(summary.cases)" + (skipped > 0 ? " (\(skipped) skipped: no diagnosis or no usable observed feature)" : ""))
+        print("Cases: \(summary.cases)" + (skipped > 0 ? " (\(skipped) skipped: no diagnosis or no usable observed feature)" : "")
+              + (refused.isEmpty ? "" : "; \(refused.count) refused as invalid (see standard error)"))
         print("top-1 \(summary.top1)  top-3 \(summary.top3)  top-5 \(summary.top5)  top-10 \(summary.top10)  MRR \(summary.mrr)")
         print("median \(summary.medianMillisPerCase) ms per case, p95 \(summary.p95MillisPerCase) ms; \(summary.seconds) s in all")
     }

@@ -109,8 +109,7 @@ extension PatientOptions {
     func loadRecord() throws -> PatientRecord {
         var record = try flagRecord()
         if let path = phenopacket {
-            guard let loaded = try CaseFiles.load([path]).first else { throw CLIFailure("\(path): no phenopacket found") }
-            var base = loaded.record
+            var base = try CaseFiles.loadOne(path)
             base.phenotypes += record.phenotypes
             base.labs += record.labs
             base.variants += record.variants
