@@ -11,6 +11,7 @@ public enum MatchType: String, Sendable, Codable {
     case notAnnotation = "contradicted by NOT annotation"
     case excludedAbsent = "excluded and absent in disease"
     case excludedButAnnotated = "excluded but annotated"
+    case excludedAsInDisease = "excluded, as the disease's NOT annotation says"
 }
 
 /// The evidence of one patient term for one disease.
@@ -93,7 +94,8 @@ extension LikelihoodEngine {
             let best = below.max { freq($0) < freq($1) }
             evidence.append(TermEvidence(
                 patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: true,
-                source: f.source, likelihoodRatio: lr, match: best == nil ? .excludedAbsent : .excludedButAnnotated,
+                source: f.source, likelihoodRatio: lr,
+                match: best != nil ? .excludedButAnnotated : (index.negatedBy[f.term]?.contains(slot) == true ? .excludedAsInDisease : .excludedAbsent),
                 diseaseTerm: best?.term, diseaseTermName: best.flatMap { kb.term($0.term)?.name }, frequency: frequencyText(best)))
         }
         var onset: OnsetEvidence?
