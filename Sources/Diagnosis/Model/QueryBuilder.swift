@@ -111,7 +111,10 @@ public struct QueryBuilder: Sendable {
             do {
                 result = try labs.interpret(lab, age: lab.ageAtMeasurement ?? record.age, sex: record.sex)
             } catch {
-                if lenient { warnings.append("\(field): \(error.description)"); continue }
+                // A phenopacket often measures analytes Ossify has no intervals for (assays given as
+                // LOINC codes): those are skipped with a warning. A name typed by the user is an error.
+                let otherAssay = { if case .unknownAnalyte = error { return lab.analyte.uppercased().hasPrefix("LOINC:") } else { return false } }()
+                if lenient || otherAssay { warnings.append("\(field): \(error.description); not used"); continue }
                 throw QueryError(field: field, message: error.description)
             }
             let source = "lab \(result.analyteName) \(result.flag.rawValue)"

@@ -52,7 +52,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     public var inheritanceMismatchLR: Double
 
     public init(noise: Double = 0.05, defaultFrequency: Double = 0.3, specificityExponent: Double = 2, commonAncestorExponent: Double = 5,
-                excludedWeight: Double = 1, excludedAscertainment: Double = 30, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
+                excludedWeight: Double = 1, excludedAscertainment: Double = 8, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
                 ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, generalShare: Double = 0.15, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
