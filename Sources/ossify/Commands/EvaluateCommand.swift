@@ -82,6 +82,7 @@ extension ScoringParameters {
             case "onsetMatchLR": p.onsetMatchLR = v
             case "onsetMismatchLR": p.onsetMismatchLR = v
             case "geneLR": p.geneLR = v
+            case "generalShare": p.generalShare = v
             case "noisyOr": p.noisyOr = v != 0
             case "independentTerms": p.independentTerms = v
             case "inheritanceMismatchLR": p.inheritanceMismatchLR = v
