@@ -7,28 +7,29 @@ import Ontology
 /// Synthetic patients ranked over every OMIM disease of the pinned HPO release.
 @Suite struct SyntheticPatientTests {
     /// The real knowledge base and Knowledge/ files, loaded once for the suite.
-    static let shared: Result<(KnowledgeBase, QueryBuilder), any Error> = Result {
+    static let shared: Result<(KnowledgeBase, QueryBuilder, [TermID: [Annotation]]), any Error> = Result {
         let (kb, _) = try KnowledgeBaseLoader.load(try ReleaseStore.standard())
         let dir = try KnowledgeDirectory.locate()
         let labs = try LabKnowledge.load(from: dir.appendingPathComponent(LabKnowledge.fileName))
         let rules = try GenotypeEvidenceRules.load(from: dir.appendingPathComponent(GenotypeEvidenceRules.fileName))
-        return (kb, QueryBuilder(kb: kb, labs: labs, genotypeRules: rules))
+        let curated = CuratedAnnotations.from(try MonographCatalog.load(from: dir.appendingPathComponent("monographs")), labs: labs)
+        return (kb, QueryBuilder(kb: kb, labs: labs, genotypeRules: rules), curated)
     }
 
     func rank(_ record: PatientRecord) throws -> [String: Int] {
-        let (kb, builder) = try Self.shared.get()
+        let (kb, builder, curated) = try Self.shared.get()
         let built = try builder.build(record)
-        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, sex: built.query.sex))
+        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, sex: built.query.sex, curated: curated))
         var ranks: [String: Int] = [:]
         for r in engine.rank(built.query) { ranks[r.disease.id.description] = r.rank }
         return ranks
     }
 
-    /// A child with dermal and deep (muscle) ossification and a short limb, normal calcium,
+    /// The example: a child with subcutaneous and muscle ossification, normal calcium,
     /// phosphate and PTH.
     static let pohLike = PatientRecord(
         sex: .female, age: Age(years: 6), onset: .age(Age(years: 1)),
-        phenotypes: [.init(term: .hpo(25027)), .init(term: .hpo(11987)), .init(term: .hpo(9826))],
+        phenotypes: [.init(term: .hpo(34282)), .init(term: .hpo(11987))],
         labs: [LabResult(analyte: "calcium", value: 9.8, unit: "mg/dL"),
                LabResult(analyte: "PTH", value: 40, unit: "pg/mL"),
                LabResult(analyte: "phosphate", value: 4.5, unit: "mg/dL")])
@@ -57,6 +58,22 @@ import Ontology
         let paternal = try rank(record)
         #expect(try #require(maternal["OMIM:103580"]) < (try #require(maternal["OMIM:612463"])))
         #expect(try #require(paternal["OMIM:612463"]) < (try #require(paternal["OMIM:103580"])))
+    }
+
+    @Test func dermalOssificationWithAShortLimbIsPOH() throws {
+        var record = Self.pohLike
+        record.phenotypes = [.init(term: .hpo(25027)), .init(term: .hpo(11987)), .init(term: .hpo(9826))]
+        #expect(try rank(record)["OMIM:166350"] == 1)
+    }
+
+    /// Without the monographs' curated annotations the HPO release alone puts PHP1A first for the
+    /// issue's POH-like example (POH is annotated with Osteoma cutis, not Subcutaneous ossification).
+    @Test func curatedAnnotationsAreWhatPutsPOHFirst() throws {
+        let (kb, builder, _) = try Self.shared.get()
+        let built = try builder.build(Self.pohLike)
+        let plain = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, sex: built.query.sex))
+        #expect(plain.rank(built.query).first?.disease.id.description == "OMIM:103580")
+        #expect(try rank(Self.pohLike)["OMIM:166350"] == 1)
     }
 
     @Test func fopRedFlagsRankFOPFirst() throws {
@@ -97,7 +114,7 @@ import Ontology
     }
 
     @Test func altAndObsoleteIDsAreReplacedWithAWarning() throws {
-        let (kb, _) = try SyntheticPatientTests.shared.get()
+        let (kb, _, _) = try SyntheticPatientTests.shared.get()
         let alt = try #require(kb.altIndex.keys.first { kb.isUnder(kb.altIndex[$0] ?? 0, HPO.phenotypicAbnormality) })
         let result = try build(PatientRecord(phenotypes: [.init(term: alt)]))
         #expect(result.query.observed.map(\.term) == [kb.altIndex[alt]])

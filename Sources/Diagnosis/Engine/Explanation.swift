@@ -68,7 +68,7 @@ extension LikelihoodEngine {
         let d = Int(index.diseases[Int(slot)])
         var p = [Double](repeating: 0, count: index.count)
         var evidence: [TermEvidence] = []
-        let annotations = kb.annotations[d].filter { a in
+        let annotations = index.annotations(ofDisease: Int32(d)).filter { a in
             a.aspect == .phenotype && (index.sex == nil || a.sex == nil || a.sex == index.sex)
         }
         func frequencyText(_ a: Annotation?) -> String? {
@@ -77,7 +77,7 @@ extension LikelihoodEngine {
         }
         for f in query.observed {
             let bg = modelProbabilities(f.term, into: &p)
-            let noise = parameters.noise
+            let noise = index.noise[Int(slot)]
             let lr = ((1 - noise) * p[Int(slot)] + noise * bg) / bg
             let (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
             evidence.append(TermEvidence(
@@ -87,7 +87,7 @@ extension LikelihoodEngine {
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &p)
-            let lr = exp(excludedLogLR(presence: p[Int(slot)], background: bg))
+            let lr = exp(excludedLogLR(presence: p[Int(slot)], background: bg, ascertained: f.isReported))
             let below = annotations.filter { a in
                 !a.negated && kb.index(of: a.term).map { kb.isAncestor(f.term, of: $0) } == true
             }

@@ -38,14 +38,14 @@ public struct LikelihoodEngine: Sendable {
         for i in 0..<n { scratch.logLR[i] = 0 }
         for f in query.observed {
             let bg = modelProbabilities(f.term, into: &scratch.p)
-            let noise = parameters.noise
             for i in 0..<n {
+                let noise = index.noise[i]
                 scratch.logLR[i] += log(((1 - noise) * scratch.p[i] + noise * bg) / bg)
             }
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &scratch.p)
-            for i in 0..<n { scratch.logLR[i] += excludedLogLR(presence: scratch.p[i], background: bg) }
+            for i in 0..<n { scratch.logLR[i] += excludedLogLR(presence: scratch.p[i], background: bg, ascertained: f.isReported) }
         }
         let scale = phenotypeScale(query)
         if scale < 1 { for i in 0..<n { scratch.logLR[i] *= scale } }
@@ -140,12 +140,13 @@ public struct LikelihoodEngine: Sendable {
     /// A feature is reported absent because someone looked for it, and one looks for the features of
     /// the diseases one suspects: the probability of "e was checked and found absent" is
     /// a * (1 - P(e|D)) for a disease annotated with e and 1 * (1 - P(e|D)) for one that is not,
-    /// a = `excludedAscertainment`. The result is weighted by `excludedWeight`.
-    func excludedLogLR(presence: Double, background bg: Double) -> Double {
+    /// a = `excludedAscertainment`. The result is weighted by `excludedWeight`. A normal lab value
+    /// is reported whatever its result, so it carries no ascertainment (a = 1).
+    func excludedLogLR(presence: Double, background bg: Double, ascertained: Bool) -> Double {
         let noise = parameters.noise
         let annotated = presence != 0
         let present = (1 - noise) * max(0, presence) + noise * bg
-        let ascertainment = annotated ? parameters.excludedAscertainment : 1
+        let ascertainment = annotated && ascertained ? parameters.excludedAscertainment : 1
         return parameters.excludedWeight * log(ascertainment * max(1e-6, 1 - present) / max(1e-6, 1 - bg))
     }
 

@@ -30,6 +30,10 @@ public struct DiagnosisIndex: Sendable {
     /// the sum of its phenotype annotations' frequencies. A disease annotated with a hundred features
     /// cannot give each of them to every patient: a patient reports a few of them.
     let sizeFactor: [Double]
+    /// The noise share of each disease for observed terms: `noise * (mean count / count)^completenessExponent`
+    /// (at most 0.5), count the disease's phenotype annotations. A feature a sparsely annotated
+    /// disease lacks is weaker evidence against it than one a thoroughly annotated disease lacks.
+    let noise: [Double]
     /// Modes of inheritance annotated for each disease slot.
     let inheritance: [[InheritanceMode]]
     /// Slot of a disease id.
@@ -37,9 +41,14 @@ public struct DiagnosisIndex: Sendable {
 
     public var count: Int { diseases.count }
 
+    /// Annotations from cited literature added to the HPO ones (see ``CuratedAnnotations``).
+    public let curated: [TermID: [Annotation]]
+
     /// Builds the index. Annotations restricted to the other sex than `sex` are left out.
-    public init(kb: KnowledgeBase, corpus: Corpus, sex: AnnotationSex? = nil, parameters: ScoringParameters = .standard) {
+    public init(kb: KnowledgeBase, corpus: Corpus, sex: AnnotationSex? = nil, parameters: ScoringParameters = .standard,
+                curated: [TermID: [Annotation]] = [:]) {
         self.kb = kb
+        self.curated = curated
         self.corpus = corpus
         self.sex = sex
         self.parameters = parameters
@@ -59,8 +68,9 @@ public struct DiagnosisIndex: Sendable {
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
         var mass = [Double](repeating: 0, count: diseases.count)
         var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
+        var annotationCount = [Double](repeating: 0, count: diseases.count)
         for (slot, d) in diseases.enumerated() {
-            for a in kb.annotations[Int(d)] {
+            for a in kb.annotations[Int(d)] + (curated[kb.diseases[Int(d)].id] ?? []) {
                 if let sex, let only = a.sex, only != sex { continue }
                 guard let t = kb.index(of: a.term) else { continue }
                 if a.aspect == .course, let onsetRoot, kb.isAncestor(onsetRoot, of: t),
@@ -81,6 +91,7 @@ public struct DiagnosisIndex: Sendable {
                 guard f > 0 else { continue }
                 direct[Int(t)] = max(direct[Int(t)], f)
                 mass[slot] += Double(f)
+                annotationCount[slot] += 1
                 for anc in kb.ancestors[Int(t)] {
                     if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
                     best[Int(anc)] = parameters.noisyOr ? 1 - (1 - best[Int(anc)]) * (1 - f) : max(best[Int(anc)], f)
@@ -121,6 +132,10 @@ public struct DiagnosisIndex: Sendable {
         }
         self.bestFrequency = bestFrequency
         self.inheritance = inheritance
+        let meanCount = annotationCount.reduce(0, +) / Double(max(1, annotationCount.count))
+        noise = annotationCount.map { c in
+            min(0.5, parameters.noise * pow(meanCount / max(1, c), parameters.completenessExponent))
+        }
         let meanMass = mass.reduce(0, +) / Double(max(1, mass.count))
         sizeFactor = mass.map { m in m > 0 ? pow(meanMass / m, parameters.sizeExponent) : 1 }
         self.diseases = diseases
@@ -144,4 +159,11 @@ public struct DiagnosisIndex: Sendable {
     }
 
     public func disease(slot: Int32) -> Disease { kb.diseases[Int(diseases[Int(slot)])] }
+
+    /// A disease's HPO annotations followed by its curated ones.
+    public func annotations(ofDisease d: Int32) -> [Annotation] {
+        let hpo = kb.annotations[Int(d)]
+        guard let extra = curated[kb.diseases[Int(d)].id] else { return hpo }
+        return hpo + extra
+    }
 }

@@ -7,6 +7,9 @@ public struct DiagnosisQuery: Sendable, Equatable {
         public var term: Int32
         /// Where the feature came from: "phenotype" or the lab result that implied it.
         public var source: String
+        /// A feature the clinician reported (not one derived from a measurement).
+        public var isReported: Bool { source == "phenotype" }
+
         public init(term: Int32, source: String = "phenotype") {
             self.term = term
             self.source = source

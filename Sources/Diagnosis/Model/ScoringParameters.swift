@@ -45,15 +45,18 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// frequency rather than row by row. With the common-ancestor exponent in use the credit through
     /// such terms is negligible either way (1.0 walks every row).
     public var generalShare: Double
+    /// How much the noise share grows for sparsely annotated diseases (see `DiagnosisIndex.noise`);
+    /// 0 gives every disease the same noise share.
+    public var completenessExponent: Double
     /// How many patient terms' worth of evidence the phenotype counts as at most (see
     /// `LikelihoodEngine.phenotypeScale`).
     public var independentTerms: Double
     /// Factor on `geneLR` when the patient's affected alleles cannot fit the disease's inheritance.
     public var inheritanceMismatchLR: Double
 
-    public init(noise: Double = 0.05, defaultFrequency: Double = 0.3, specificityExponent: Double = 2, commonAncestorExponent: Double = 5,
+    public init(noise: Double = 0.1, defaultFrequency: Double = 0.3, specificityExponent: Double = 2, commonAncestorExponent: Double = 5,
                 excludedWeight: Double = 1, excludedAscertainment: Double = 8, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
-                ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, generalShare: Double = 0.15, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
+                ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, generalShare: Double = 0.15, completenessExponent: Double = 1.5, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
         self.specificityExponent = specificityExponent
@@ -67,6 +70,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
         self.geneLR = geneLR
         self.noisyOr = noisyOr
         self.generalShare = generalShare
+        self.completenessExponent = completenessExponent
         self.independentTerms = independentTerms
         self.inheritanceMismatchLR = inheritanceMismatchLR
     }

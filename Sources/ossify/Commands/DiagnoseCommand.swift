@@ -48,16 +48,14 @@ struct DiagnoseCommand: ParsableCommand {
     func run() throws {
         let kb = try loadKnowledgeBase()
         let record = try patient.loadRecord()
-        let built: QueryBuilder.Result
-        do {
-            built = try loadQueryBuilder(kb).build(record)
-        } catch let error as QueryError {
-            throw CLIFailure(error.description)
-        }
+        let knowledge = try DiagnosisKnowledge.load(kb)
+        let built = try knowledge.buildQuery(record)
         guard !built.query.observed.isEmpty || !built.query.excluded.isEmpty || !built.query.genes.isEmpty else {
             throw CLIFailure("no usable finding: give at least one observed HPO term, excluded term, lab value or gene")
         }
-        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, sex: built.query.sex, parameters: try ScoringParameters.standard.overriding(overrides)))
+        let parameters = try ScoringParameters.standard.overriding(overrides)
+        let index = DiagnosisIndex(kb: kb, corpus: database, sex: built.query.sex, parameters: parameters, curated: knowledge.curated)
+        let engine = LikelihoodEngine(index: index)
         let ranked = engine.rank(built.query).prefix(top)
         let explanations = ranked.map { engine.explain($0, query: built.query) }
         if json {

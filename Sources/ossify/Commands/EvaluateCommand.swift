@@ -33,7 +33,8 @@ struct EvaluateCommand: ParsableCommand {
         let kb = try loadKnowledgeBase()
         let parameters = try ScoringParameters.standard.overriding(overrides)
         let (loaded, refused) = try CaseFiles.load(paths)
-        let builder = try loadQueryBuilder(kb)
+        let knowledge = try DiagnosisKnowledge.load(kb)
+        let builder = knowledge.builder
         var cases: [EvaluationCase] = []
         var skipped = 0
         for c in loaded {
@@ -42,7 +43,7 @@ struct EvaluateCommand: ParsableCommand {
                   !built.query.observed.isEmpty else { skipped += 1; continue }
             cases.append(EvaluationCase(id: c.id, truth: truth, query: built.query))
         }
-        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, parameters: parameters))
+        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, parameters: parameters, curated: knowledge.curated))
         let results = Evaluation.run(cases, engine: engine)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let summary = Evaluation.summarize(results, seconds: seconds)
@@ -82,6 +83,7 @@ extension ScoringParameters {
             case "onsetMatchLR": p.onsetMatchLR = v
             case "onsetMismatchLR": p.onsetMismatchLR = v
             case "geneLR": p.geneLR = v
+            case "completenessExponent": p.completenessExponent = v
             case "generalShare": p.generalShare = v
             case "noisyOr": p.noisyOr = v != 0
             case "independentTerms": p.independentTerms = v
