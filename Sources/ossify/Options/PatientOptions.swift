@@ -71,7 +71,21 @@ struct PatientOptions: ParsableArguments {
             record.labs.append(try Self.parseLab(text, position: index + 1))
         }
         if gene != nil || variant != nil || origin != nil {
-            record.variants.append(VariantObservation(gene: gene, hgvs: variant, origin: origin))
+            var symbol = gene
+            if let variant {
+                let parsed: HGVSVariant
+                do {
+                    parsed = try HGVSVariant(parsing: variant)
+                } catch {
+                    throw ValidationError("--variant: \(error.description)\n  \(variant)\n  \(error.caretLine)")
+                }
+                // The gene of a GNAS transcript (NM_000516) or of "NM_...(GENE):c." when not given.
+                if symbol == nil { symbol = parsed.gene ?? (parsed.reference?.hasPrefix("NM_000516") == true ? "GNAS" : nil) }
+            }
+            guard origin == nil || variant != nil || gene != nil else {
+                throw ValidationError("--origin needs --gene or --variant")
+            }
+            record.variants.append(VariantObservation(gene: symbol, hgvs: variant, origin: origin))
         }
         return record
     }
