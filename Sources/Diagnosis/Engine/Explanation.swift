@@ -87,7 +87,7 @@ extension LikelihoodEngine {
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &p)
-            let lr = exp(excludedLogLR(presence: p[Int(slot)], background: bg, ascertained: f.isReported))
+            let lr = excludedLR(presence: p[Int(slot)], background: bg, ascertained: f.isReported)
             let below = annotations.filter { a in
                 !a.negated && kb.index(of: a.term).map { kb.isAncestor(f.term, of: $0) } == true
             }

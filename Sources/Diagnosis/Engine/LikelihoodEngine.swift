@@ -25,9 +25,23 @@ public struct LikelihoodEngine: Sendable {
     public struct Scratch {
         var p: [Double]
         var logLR: [Double]
+        /// Running products of likelihood ratios, folded into `logLR` every `foldEvery` terms:
+        /// multiplying is much cheaper than a logarithm per disease and term, and 24 ratios within
+        /// [1e-6, 1e6] stay far inside the range of a Double.
+        var product: [Double]
+        static let foldEvery = 24
+
         public init(count: Int) {
             p = [Double](repeating: 0, count: count)
             logLR = [Double](repeating: 0, count: count)
+            product = [Double](repeating: 1, count: count)
+        }
+
+        mutating func fold() {
+            for i in 0..<logLR.count {
+                logLR[i] += log(product[i])
+                product[i] = 1
+            }
         }
     }
 
@@ -35,18 +49,27 @@ public struct LikelihoodEngine: Sendable {
     public func score(_ query: DiagnosisQuery, scratch: inout Scratch) -> [Double] {
         let n = index.count
         if scratch.p.count != n { scratch = Scratch(count: n) }
-        for i in 0..<n { scratch.logLR[i] = 0 }
+        for i in 0..<n {
+            scratch.logLR[i] = 0
+            scratch.product[i] = 1
+        }
+        var pending = 0
         for f in query.observed {
             let bg = modelProbabilities(f.term, into: &scratch.p)
             for i in 0..<n {
                 let noise = index.noise[i]
-                scratch.logLR[i] += log(((1 - noise) * scratch.p[i] + noise * bg) / bg)
+                scratch.product[i] *= ((1 - noise) * scratch.p[i] + noise * bg) / bg
             }
+            pending += 1
+            if pending == Scratch.foldEvery { scratch.fold(); pending = 0 }
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &scratch.p)
-            for i in 0..<n { scratch.logLR[i] += excludedLogLR(presence: scratch.p[i], background: bg, ascertained: f.isReported) }
+            for i in 0..<n { scratch.product[i] *= excludedLR(presence: scratch.p[i], background: bg, ascertained: f.isReported) }
+            pending += 1
+            if pending == Scratch.foldEvery { scratch.fold(); pending = 0 }
         }
+        scratch.fold()
         let scale = phenotypeScale(query)
         if scale < 1 { for i in 0..<n { scratch.logLR[i] *= scale } }
         if let onset = query.onset {
@@ -142,12 +165,13 @@ public struct LikelihoodEngine: Sendable {
     /// a * (1 - P(e|D)) for a disease annotated with e and 1 * (1 - P(e|D)) for one that is not,
     /// a = `excludedAscertainment`. The result is weighted by `excludedWeight`. A normal lab value
     /// is reported whatever its result, so it carries no ascertainment (a = 1).
-    func excludedLogLR(presence: Double, background bg: Double, ascertained: Bool) -> Double {
+    func excludedLR(presence: Double, background bg: Double, ascertained: Bool) -> Double {
         let noise = parameters.noise
         let annotated = presence != 0
         let present = (1 - noise) * max(0, presence) + noise * bg
         let ascertainment = annotated && ascertained ? parameters.excludedAscertainment : 1
-        return parameters.excludedWeight * log(ascertainment * max(1e-6, 1 - present) / max(1e-6, 1 - bg))
+        let lr = ascertainment * max(1e-6, 1 - present) / max(1e-6, 1 - bg)
+        return parameters.excludedWeight == 1 ? lr : pow(lr, parameters.excludedWeight)
     }
 
     /// LR of a gene finding for a disease of that gene: `geneLR`, times `inheritanceMismatchLR` when

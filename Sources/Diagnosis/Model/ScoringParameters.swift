@@ -22,7 +22,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// by the dozen in case reports; 1.0 takes them at face value).
     public var excludedWeight: Double
     /// How much likelier a feature is to be checked (and reported absent) when the disease has it
-    /// than when it does not: see `LikelihoodEngine.excludedLogLR`.
+    /// than when it does not: see `LikelihoodEngine.excludedLR`.
     public var excludedAscertainment: Double
     /// Likelihood ratio for a patient onset in the disease's annotated onset class, and the penalty
     /// for an onset two or more classes away (one class away is neutral).
