@@ -10,7 +10,7 @@ import TestSupport
     static let parameters = ScoringParameters(
         noise: 0.1, defaultFrequency: 0.5, specificityExponent: 1, commonAncestorExponent: 2,
         excludedWeight: 1, excludedAscertainment: 2, onsetMatchLR: 1, onsetMismatchLR: 1,
-        ratioPseudocount: 0, sizeExponent: 0, geneLR: 1000, noisyOr: false, generalShare: 1, completenessExponent: 0,
+        ratioPseudocount: 0, geneLR: 1000, generalShare: 1, completenessExponent: 0,
         independentTerms: 100, inheritanceMismatchLR: 0.05)
 
     let kb: KnowledgeBase

@@ -129,7 +129,6 @@ public struct LikelihoodEngine: Sendable {
         var sum = 0.0
         for i in 0..<n {
             if p[i] < 0 { p[i] = 0 }
-            p[i] = min(1, p[i] * index.sizeFactor[i])
             sum += p[i]
         }
         return max(1e-9, sum / Double(max(1, n)))

@@ -26,10 +26,6 @@ public struct DiagnosisIndex: Sendable {
     let onsetClasses: [[OnsetClass]]
     /// Each disease's highest phenotype annotation frequency (its row entry at the root).
     let bestFrequency: [Float]
-    /// Per disease: (mean annotation mass / the disease's annotation mass)^sizeExponent, the mass being
-    /// the sum of its phenotype annotations' frequencies. A disease annotated with a hundred features
-    /// cannot give each of them to every patient: a patient reports a few of them.
-    let sizeFactor: [Double]
     /// The noise share of each disease for observed terms: `noise * (mean count / count)^completenessExponent`
     /// (at most 0.5), count the disease's phenotype annotations. A feature a sparsely annotated
     /// disease lacks is weaker evidence against it than one a thoroughly annotated disease lacks.
@@ -66,7 +62,6 @@ public struct DiagnosisIndex: Sendable {
         var touched: [Int32] = []
         var negatedBy: [Int32: [Int32]] = [:]
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
-        var mass = [Double](repeating: 0, count: diseases.count)
         var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
         var annotationCount = [Double](repeating: 0, count: diseases.count)
         for (slot, d) in diseases.enumerated() {
@@ -90,11 +85,10 @@ public struct DiagnosisIndex: Sendable {
                 let f = Float(parameters.frequency(a.frequency))
                 guard f > 0 else { continue }
                 direct[Int(t)] = max(direct[Int(t)], f)
-                mass[slot] += Double(f)
                 annotationCount[slot] += 1
                 for anc in kb.ancestors[Int(t)] {
                     if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
-                    best[Int(anc)] = parameters.noisyOr ? 1 - (1 - best[Int(anc)]) * (1 - f) : max(best[Int(anc)], f)
+                    best[Int(anc)] = max(best[Int(anc)], f)
                 }
             }
             for t in touched {
@@ -136,8 +130,6 @@ public struct DiagnosisIndex: Sendable {
         noise = annotationCount.map { c in
             min(0.5, parameters.noise * pow(meanCount / max(1, c), parameters.completenessExponent))
         }
-        let meanMass = mass.reduce(0, +) / Double(max(1, mass.count))
-        sizeFactor = mass.map { m in m > 0 ? pow(meanMass / m, parameters.sizeExponent) : 1 }
         self.diseases = diseases
         self.slotOf = slotOf
         inducedStart = start

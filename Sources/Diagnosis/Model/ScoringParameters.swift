@@ -32,14 +32,9 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// f = (n + k * defaultFrequency) / (m + k). A "1/1" from a single case report is weaker evidence
     /// than "146/224" from a cohort.
     public var ratioPseudocount: Double
-    /// Exponent of the annotation-mass factor (see `DiagnosisIndex.sizeFactor`); 0 turns it off.
-    public var sizeExponent: Double
     /// Likelihood ratio for a disease associated with a gene in which the patient has a reported
     /// (likely) causal variant. LIRICAL uses 1000 for a ClinVar-pathogenic allele.
     public var geneLR: Double
-    /// How a term's frequency in a disease follows from the annotations below it: the largest
-    /// (LIRICAL) or, when true, noisy-or (the chance of showing at least one of them).
-    public var noisyOr: Bool
     /// A speed setting, not a model constant: ancestors annotated in more than this share of the
     /// diseases are "general", and partial credit through them is computed from each disease's best
     /// frequency rather than row by row. With the common-ancestor exponent in use the credit through
@@ -56,7 +51,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
 
     public init(noise: Double = 0.1, defaultFrequency: Double = 0.3, specificityExponent: Double = 2, commonAncestorExponent: Double = 5,
                 excludedWeight: Double = 1, excludedAscertainment: Double = 8, onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4,
-                ratioPseudocount: Double = 6, sizeExponent: Double = 0, geneLR: Double = 1000, noisyOr: Bool = false, generalShare: Double = 0.15, completenessExponent: Double = 1.5, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
+                ratioPseudocount: Double = 6, geneLR: Double = 1000, generalShare: Double = 0.15, completenessExponent: Double = 1.5, independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
         self.specificityExponent = specificityExponent
@@ -66,9 +61,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
         self.onsetMatchLR = onsetMatchLR
         self.onsetMismatchLR = onsetMismatchLR
         self.ratioPseudocount = ratioPseudocount
-        self.sizeExponent = sizeExponent
         self.geneLR = geneLR
-        self.noisyOr = noisyOr
         self.generalShare = generalShare
         self.completenessExponent = completenessExponent
         self.independentTerms = independentTerms

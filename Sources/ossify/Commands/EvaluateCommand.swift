@@ -69,32 +69,20 @@ struct EvaluateCommand: ParsableCommand {
 extension Corpus: ExpressibleByArgument {}
 
 extension ScoringParameters {
-    /// Applies NAME=VALUE overrides of the global constants.
+    /// Applies NAME=VALUE overrides of the global constants (any field of `ScoringParameters`).
     func overriding(_ items: [String]) throws -> ScoringParameters {
-        var p = self
+        guard !items.isEmpty else { return self }
+        guard var fields = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] else {
+            throw ValidationError("--param: the scoring constants could not be read")
+        }
         for item in items {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let v = Double(parts[1]), v.isFinite else { throw ValidationError("--param: expected NAME=NUMBER") }
-            switch parts[0] {
-            case "noise": p.noise = v
-            case "defaultFrequency": p.defaultFrequency = v
-            case "specificityExponent": p.specificityExponent = v
-            case "excludedWeight": p.excludedWeight = v
-            case "onsetMatchLR": p.onsetMatchLR = v
-            case "onsetMismatchLR": p.onsetMismatchLR = v
-            case "geneLR": p.geneLR = v
-            case "completenessExponent": p.completenessExponent = v
-            case "generalShare": p.generalShare = v
-            case "noisyOr": p.noisyOr = v != 0
-            case "independentTerms": p.independentTerms = v
-            case "inheritanceMismatchLR": p.inheritanceMismatchLR = v
-            case "excludedAscertainment": p.excludedAscertainment = v
-            case "sizeExponent": p.sizeExponent = v
-            case "commonAncestorExponent": p.commonAncestorExponent = v
-            case "ratioPseudocount": p.ratioPseudocount = v
-            default: throw ValidationError("--param: unknown constant '\(parts[0])'")
+            guard let old = fields[parts[0]] else {
+                throw ValidationError("--param: unknown constant '\(parts[0])'; known: \(fields.keys.sorted().joined(separator: ", "))")
             }
+            fields[parts[0]] = old is Bool ? (v != 0) as Any : v as Any
         }
-        return p
+        return try JSONDecoder().decode(ScoringParameters.self, from: JSONSerialization.data(withJSONObject: fields))
     }
 }
