@@ -30,7 +30,7 @@ struct DiagnoseCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...500).contains(top) else { throw ValidationError("--top must be from 1 to 500") }
+        guard (1...20_000).contains(top) else { throw ValidationError("--top must be from 1 to 20000") }
         guard patient.phenopacket != nil || patient.hasFlagFindings else {
             throw ValidationError("give a phenopacket file or at least one finding (--present, --excluded, --lab, --gene)")
         }
