@@ -37,14 +37,17 @@ public struct CaseRank: Sendable, Equatable {
 
 public enum Evaluation {
     /// Ranks every case's true disease, using every core; each case is timed on its own thread.
-    public static func run(_ cases: [EvaluationCase], engine: LikelihoodEngine) -> [CaseRank] {
+    /// `engines` holds one engine per patient sex (the index leaves out the other sex's annotations).
+    public static func run(_ cases: [EvaluationCase], engines: [AnnotationSex?: LikelihoodEngine]) -> [CaseRank] {
+        guard let any = engines.values.first else { return [] }
         let results = RankBox(count: cases.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, cases.count))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var scratch = LikelihoodEngine.Scratch(count: engine.index.count)
+            var scratch = LikelihoodEngine.Scratch(count: any.index.count)
             var i = w
             while i < cases.count {
                 let c = cases[i]
+                let engine = engines[c.query.sex] ?? any
                 let start = DispatchTime.now().uptimeNanoseconds
                 let scores = engine.score(c.query, scratch: &scratch)
                 let rank = engine.rank(of: c.truth, scores: scores) ?? (engine.index.count + 1)

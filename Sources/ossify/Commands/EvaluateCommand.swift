@@ -38,13 +38,18 @@ struct EvaluateCommand: ParsableCommand {
         var cases: [EvaluationCase] = []
         var skipped = 0
         for c in loaded {
-            guard let truth = c.truth.first,
-                  let built = try? builder.build(c.record, lenient: true, useGenotype: useGenotype),
-                  !built.query.observed.isEmpty else { skipped += 1; continue }
-            cases.append(EvaluationCase(id: c.id, truth: truth, query: built.query))
+            guard let truth = c.truth.first else { skipped += 1; continue }
+            // A case whose input cannot be used at all still counts: every disease ties, a miss.
+            let query = (try? builder.build(c.record, lenient: true, useGenotype: useGenotype).query) ?? DiagnosisQuery()
+            cases.append(EvaluationCase(id: c.id, truth: truth, query: query))
         }
-        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, parameters: parameters, curated: knowledge.curated))
-        let results = Evaluation.run(cases, engine: engine)
+        // Sex-specific annotations apply per case: one index per sex.
+        var engines: [AnnotationSex?: LikelihoodEngine] = [:]
+        for sex in Set(cases.map(\.query.sex)) {
+            engines[sex] = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, sex: sex, parameters: parameters,
+                                                                  curated: knowledge.curated))
+        }
+        let results = Evaluation.run(cases, engines: engines)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let summary = Evaluation.summarize(results, seconds: seconds)
         if let ranks {
@@ -55,7 +60,7 @@ struct EvaluateCommand: ParsableCommand {
         for r in refused.prefix(20) { FileHandle.standardError.write(Data("refused: \(r)\n".utf8)) }
         if refused.count > 20 { FileHandle.standardError.write(Data("refused: \(refused.count - 20) more\n".utf8)) }
         if json { return try printJSON(summary) }
-        print("Cases: \(summary.cases)" + (skipped > 0 ? " (\(skipped) skipped: no diagnosis or no usable observed feature)" : "")
+        print("Cases: \(summary.cases)" + (skipped > 0 ? " (\(skipped) skipped: no diagnosis)" : "")
               + (refused.isEmpty ? "" : "; \(refused.count) refused as invalid (see standard error)"))
         print("top-1 \(summary.top1)  top-3 \(summary.top3)  top-5 \(summary.top5)  top-10 \(summary.top10)  MRR \(summary.mrr)")
         print("median \(summary.medianMillisPerCase) ms per case, p95 \(summary.p95MillisPerCase) ms; \(summary.seconds) s in all")
