@@ -1,0 +1,136 @@
+public import Logging
+import PostgresNIO
+
+/// The PostgreSQL store's database: a PostgresNIO `PostgresClient` (a connection pool) run in a
+/// task of its own. Reads of several queries run in one read-only REPEATABLE READ transaction so
+/// they see one snapshot; writes run in `withTransaction`.
+public final class PostgresDatabase: SQLDatabase {
+    public let dialect = SQLDialect.postgres
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    public init(url: PostgresURL, logger: Logger = Logger(label: "ossify.postgres")) {
+        let configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.username, password: url.password,
+            database: url.database, tls: .disable)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    public func read(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
+        do {
+            if queries.count == 1, let only = queries.first {
+                return [try await Self.rows(try await client.query(Self.postgresQuery(only), logger: logger))]
+            }
+            return try await client.withConnection { connection in
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                do {
+                    var results: [[SQLRow]] = []
+                    for query in queries {
+                        results.append(try await Self.rows(try await connection.query(Self.postgresQuery(query), logger: logger)))
+                    }
+                    try await connection.query("COMMIT", logger: logger)
+                    return results
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    public func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(PostgresTransaction(connection: connection, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError ?? error.commitError ?? error.beginError { throw Self.mapped(inner) }
+            throw Self.failure(error)
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
+
+    public func close() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    static func mapped(_ error: any Error) -> any Error {
+        if error is PSQLError { return failure(error) }
+        return error
+    }
+
+    static func postgresQuery(_ query: SQLQuery) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: query.binds.count)
+        for value in query.binds {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let v): binds.append(v)
+            case .real(let v): binds.append(v)
+            case .text(let v): binds.append(v)
+            }
+        }
+        return PostgresQuery(unsafeSQL: query.numberedPlaceholders, binds: binds)
+    }
+
+    static func rows(_ sequence: PostgresRowSequence) async throws -> [SQLRow] {
+        var result: [SQLRow] = []
+        for try await row in sequence {
+            var values: [String: SQLValue] = [:]
+            for cell in row {
+                values[cell.columnName.lowercased()] = try value(of: cell)
+            }
+            result.append(SQLRow(values))
+        }
+        return result
+    }
+
+    static func value(of cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+        case .float4, .float8: return .real(try cell.decode(Double.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    static func failure(_ error: any Error) -> SQLFailure {
+        if let failure = error as? SQLFailure { return failure }
+        guard let error = error as? PSQLError else { return .other(String(describing: type(of: error))) }
+        // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
+        switch error.serverInfo?[.sqlState] {
+        case "23505": return .uniqueViolation
+        case "23503": return .foreignKeyViolation
+        case "23514", "23502": return .checkViolation
+        case "P0001": return .refusedByTrigger
+        case "40001", "40P01": return .conflict
+        case let state?: return .other("PostgreSQL error \(state)")
+        case nil: return .other("PostgreSQL client error \(error.code)")
+        }
+    }
+}
+
+/// Statements on the connection that `PostgresClient.withTransaction` lent.
+struct PostgresTransaction: SQLTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func query(_ query: SQLQuery) async throws(SQLFailure) -> [SQLRow] {
+        do {
+            return try await PostgresDatabase.rows(
+                try await connection.query(PostgresDatabase.postgresQuery(query), logger: logger))
+        } catch {
+            throw PostgresDatabase.failure(error)
+        }
+    }
+}
