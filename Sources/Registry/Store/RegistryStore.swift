@@ -35,13 +35,11 @@ public struct RegistryStore: Sendable {
     @discardableResult
     public func migrate() async throws(RegistryError) -> [String] {
         let applied = try await Migrator.migrate(database)
+        let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
         try await RegistryError.wrap(.site) {
             try await database.transaction { tx in
-                let rows = try await tx.query("SELECT value FROM settings WHERE name = 'research_key'")
-                if rows.isEmpty {
-                    let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-                    try await tx.query("INSERT INTO settings (name, value) VALUES ('research_key', ?)", [.text(key)])
-                }
+                try await tx.query("INSERT INTO settings (name, value) VALUES ('research_key', ?) ON CONFLICT (name) DO NOTHING",
+                                   [.text(key)])
             }
         }
         return applied
