@@ -7,6 +7,6 @@ struct Ossify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ossify",
         abstract: "Clinical toolkit for progressive osseous heteroplasia and the GNAS-related disorders.",
-        subcommands: []
+        subcommands: [ServeCommand.self, UserCommand.self, DatabaseCommand.self]
     )
 }

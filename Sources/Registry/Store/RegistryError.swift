@@ -27,6 +27,7 @@ public enum RegistryError: Error, Sendable, Equatable {
 }
 
 extension RegistryError {
+    @discardableResult
     static func wrap<T>(_ entity: EntityKind, _ body: () async throws -> T) async throws(RegistryError) -> T {
         do {
             return try await body()
