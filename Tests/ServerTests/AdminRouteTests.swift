@@ -47,9 +47,12 @@ struct AdminRouteTests {
             _ = try await c.call(.get, "/api/v1/patients/\(pid)", token: clin)
             let log = try await c.call(.get, "/api/v1/audit?patientId=\(pid)", token: admin)
             #expect(log["total"]?.int == 2)
+            // That read of the log is itself in the log.
+            #expect(try await c.call(.get, "/api/v1/audit?patientId=\(pid)", token: admin)["total"]?.int == 3)
             guard case .array(let entries)? = log["items"], let newest = entries.first else { Issue.record("no entries"); return }
             #expect(newest["action"] == "read" && newest["username"] == "clin-a")
             #expect(try await c.call(.get, "/api/v1/audit?action=create&entity=patient", token: admin)["total"]?.int == 1)
+            #expect(try await c.call(.get, "/api/v1/audit?entity=audit", token: admin)["total"]?.int == 3)
             #expect(try await c.call(.get, "/api/v1/audit?action=erase", token: admin).invalidFields == ["action"])
         }
     }

@@ -121,3 +121,30 @@ struct RecordRouteTests {
         }
     }
 }
+
+@Suite("Edit conflicts over HTTP")
+struct ConflictRouteTests {
+    @Test("simultaneous edits from one version: exactly one wins, the others get 409")
+    func simultaneousEdits() async throws {
+        let env = try await TestEnvironment.make()
+        try await env.test { c in
+            let clin = try await c.login("clin-a")
+            let pid = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)
+            let vid = try #require(try await c.call(.post, "/api/v1/patients/\(pid)/visits", token: clin,
+                                                    body: .object(["date": "2024-05-01"]))["id"]?.int)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for n in 0..<16 {
+                    group.addTask {
+                        let day = n < 9 ? "0\(n + 1)" : "\(n + 1)"
+                        return Int(try await c.call(.put, "/api/v1/visits/\(vid)", token: clin,
+                                                    body: .object(["date": .string("2024-06-\(day)"), "version": 1])).status.code)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 200 }.count == 1)
+            #expect(statuses.filter { $0 == 409 }.count == 15)
+            #expect(try await c.call(.get, "/api/v1/visits/\(vid)", token: clin)["version"]?.int == 2)
+        }
+    }
+}

@@ -94,7 +94,8 @@ public final class SQLiteDatabase: SQLDatabase {
     /// connections keep reading and writing.
     public func backup(to path: String) async throws(SQLFailure) {
         do {
-            try await writer.read { db in
+            // Outside GRDB's read transaction: VACUUM INTO opens its own, on one snapshot.
+            try await writer.unsafeRead { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [path])
             }
         } catch {

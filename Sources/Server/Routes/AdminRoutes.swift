@@ -39,7 +39,7 @@ struct AdminRoutes {
         }
         api.add(.get, "/api/v1/audit", "Read the audit log, newest first", tag: "admin", roles: [.admin], response: "AuditList",
                 query: ["userId", "patientId", "entity", "action", "limit", "offset"]) { request, context in
-            _ = try context.require(.admin)
+            let who = try context.require(.admin)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
             let filter = AuditFilter(userID: q.int("userId", problems: &problems).map(Int64.init),
@@ -50,6 +50,9 @@ struct AdminRoutes {
             problems += page.problems()
             guard problems.isEmpty else { throw Problem.badRequest("invalid query parameters", problems) }
             let listing = try await store.auditLog(filter, page: page)
+            // The log holds before and after images of patient records: reading it is audited too.
+            try await store.recordAudit(who, .read, .audit, record: nil, patient: filter.patientID,
+                                        after: .object(["ids": .array(listing.items.map { .number(Double($0.id)) })]))
             return JSONIO.response(listing.json { (try? JSONValue(encoding: $0)) ?? .null })
         }
     }
