@@ -114,24 +114,7 @@ extension RegistryStore {
         let rows = prepared
         try await RegistryError.wrap(.visit) {
             try await database.transaction { tx in
-                let now = timestamp()
-                var ids: [JSONValue] = []
-                for (values, parts) in rows {
-                    let columns = ["patient_id"] + VisitFields.columns.map(\.column) + ["version", "created_at", "updated_at"]
-                    let binds = [SQLValue.integer(patient)] + values + [.integer(1), .text(now), .text(now)]
-                    let inserted = try await tx.query(
-                        "INSERT INTO visits (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: binds.count).joined(separator: ", "))) RETURNING id",
-                        binds)
-                    guard let visitID = inserted.first?["id"].int64 else { throw RegistryError.internalFailure("no id returned") }
-                    ids.append(.number(Double(visitID)))
-                    for (box, partValues) in parts {
-                        let c = [box.parentColumn] + box.columns + ["version", "created_at", "updated_at"]
-                        let b = [SQLValue.integer(visitID)] + partValues + [.integer(1), .text(now), .text(now)]
-                        try await tx.query(
-                            "INSERT INTO \(box.table) (\(c.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: b.count).joined(separator: ", ")))", b)
-                    }
-                }
-                try await audit(tx, who, .create, .visit, record: nil, patient: patient, after: .object(["visits": .array(ids)]))
+                try await insertVisits(tx, rows, patient: patient, now: timestamp(), who: who)
             }
         }
     }
