@@ -13,6 +13,9 @@ public final class SQLiteDatabase: SQLDatabase {
     public let dialect = SQLDialect.sqlite
     private let writer: any DatabaseWriter
     private let writeLock = AsyncMutex()
+    /// An in-memory `DatabaseQueue` has one connection: reads must wait for an open write
+    /// transaction so they never see its uncommitted rows.
+    private let readsTakeWriteLock: Bool
 
     /// Opens (creating when missing) the database file at `path` in WAL mode.
     public init(path: String) throws(SQLFailure) {
@@ -24,6 +27,7 @@ public final class SQLiteDatabase: SQLDatabase {
         }
         do {
             writer = try DatabasePool(path: path, configuration: config)
+            readsTakeWriteLock = false
         } catch {
             throw Self.failure(error)
         }
@@ -35,12 +39,22 @@ public final class SQLiteDatabase: SQLDatabase {
         config.allowsUnsafeTransactions = true
         do {
             writer = try DatabaseQueue(configuration: config)
+            readsTakeWriteLock = true
         } catch {
             throw Self.failure(error)
         }
     }
 
     public func read(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
+        guard readsTakeWriteLock else { return try await readSnapshot(queries) }
+        await writeLock.lock()
+        let result: Result<[[SQLRow]], SQLFailure>
+        do { result = .success(try await readSnapshot(queries)) } catch { result = .failure(error) }
+        await writeLock.unlock()
+        return try result.get()
+    }
+
+    private func readSnapshot(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
         do {
             return try await writer.read { db in
                 try queries.map { try Self.run($0, in: db) }
