@@ -63,4 +63,17 @@ struct ModelTests {
         for (spec, value) in zip(LesionFields.columns, values) { row[spec.column] = value }
         #expect(try LesionFields(row: SQLRow(row)) == lesion)
     }
+
+    @Test("JSON text written by hand parses back to the same value")
+    func jsonSerialization() throws {
+        let value: JSONValue = .object([
+            "text": .string("quote \" backslash \\ newline \n tab \t bell \u{07} é 🦴"),
+            "n": .number(-12.5), "i": 42, "t": true, "f": false, "z": .null, "a": [1, "x", .array([])],
+        ])
+        #expect(JSONValue(jsonText: value.jsonText) == value)
+        struct Sample: Decodable, Equatable { let text: String; let i: Int; let n: Double; let t: Bool; let z: String? }
+        let decoded = try value.decode(Sample.self)
+        #expect(decoded.i == 42 && decoded.n == -12.5 && decoded.t && decoded.z == nil)
+        #expect(throws: DecodingError.self) { try JSONValue.object(["i": "x"]).decode([String: Int].self) }
+    }
 }

@@ -52,13 +52,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 
-    /// The value as compact JSON text with sorted keys.
-    public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    /// The value as compact JSON text.
+    public var jsonText: String { String(decoding: serialized(), as: UTF8.self) }
 
     /// Parses JSON text; nil when it is not JSON.
     public init?(jsonText: String) {
@@ -74,7 +69,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// Decodes a value from this JSON.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
+        try JSONValueDecoder.decode(T.self, from: self)
     }
 }
 

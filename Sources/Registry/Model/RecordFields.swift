@@ -106,10 +106,11 @@ extension RecordFields {
         }
     }
 
-    /// Decodes the fields from a row of `table`.
-    public init(row: SQLRow) throws(RegistryError) {
+    /// The fields of a row of `table` as the API's JSON object (booleans as true and false).
+    static func jsonObject(row: SQLRow) -> [String: JSONValue] {
         var object: [String: JSONValue] = [:]
-        for spec in Self.columns {
+        object.reserveCapacity(columns.count)
+        for spec in columns {
             let value = row[spec.column]
             switch (spec.kind, value) {
             case (_, .null): continue
@@ -118,7 +119,16 @@ extension RecordFields {
             case (.text, _), (.date, _): object[spec.key] = value.string.map(JSONValue.string) ?? .null
             }
         }
-        do { self = try JSONValue.object(object).decode(Self.self) } catch {
+        return object
+    }
+
+    /// Decodes the fields from a row of `table`.
+    public init(row: SQLRow) throws(RegistryError) {
+        self = try Self.decode(Self.jsonObject(row: row))
+    }
+
+    static func decode(_ object: [String: JSONValue]) throws(RegistryError) -> Self {
+        do { return try JSONValueDecoder.decode(Self.self, from: .object(object)) } catch {
             throw .internalFailure("decoding a stored \(Self.entity.rawValue)")
         }
     }
@@ -132,7 +142,11 @@ public struct Stored<Fields: RecordFields>: Sendable, Equatable {
     public var version: Int
     public var createdAt: String
     public var updatedAt: String
-    public var fields: Fields
+    public var fields: Fields {
+        didSet { object = (try? JSONValue(encoding: fields))?.objectValue ?? [:] }
+    }
+    /// The fields as the API's JSON object, kept from the row so reads never re-encode.
+    private(set) var object: [String: JSONValue]
     /// Values computed on read (the age at a visit), shown with the fields.
     public var computed: [String: JSONValue] = [:]
     /// For patients: the hashed id and date offset of pseudonymised views.
@@ -145,14 +159,25 @@ public struct Stored<Fields: RecordFields>: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.fields = fields
+        self.object = (try? JSONValue(encoding: fields))?.objectValue ?? [:]
+    }
+
+    init(id: Int64, parentID: Int64, version: Int, createdAt: String, updatedAt: String, object: [String: JSONValue]) throws(RegistryError) {
+        self.id = id
+        self.parentID = parentID
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.fields = try Fields.decode(object)
+        self.object = object
     }
 
     init(row: SQLRow) throws(RegistryError) {
         guard let id = row["id"].int64, let parent = row[Fields.parentColumn].int64, let version = row["version"].int else {
             throw .internalFailure("a stored \(Fields.entity.rawValue) without id or version")
         }
-        self.init(id: id, parentID: parent, version: version, createdAt: row["created_at"].string ?? "",
-                  updatedAt: row["updated_at"].string ?? "", fields: try Fields(row: row))
+        try self.init(id: id, parentID: parent, version: version, createdAt: row["created_at"].string ?? "",
+                      updatedAt: row["updated_at"].string ?? "", object: Fields.jsonObject(row: row))
         if let researchID = row["research_id"].string, let shift = row["date_shift_days"].int {
             privacy = PatientPrivacy(researchID: researchID, dateShiftDays: shift, birthDate: row["birth_date"].string)
         }
@@ -160,7 +185,7 @@ public struct Stored<Fields: RecordFields>: Sendable, Equatable {
 
     /// The API form: the fields plus `id`, the parent key, `version`, `createdAt`, `updatedAt`.
     public func json() -> JSONValue {
-        var object = (try? JSONValue(encoding: fields))?.objectValue ?? [:]
+        var object = self.object
         object["id"] = .number(Double(id))
         object[Fields.parentKey] = .number(Double(parentID))
         object["version"] = .number(Double(version))

@@ -59,6 +59,16 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    public func write(_ queries: [SQLQuery]) async throws(SQLFailure) {
+        do {
+            try await transaction { tx in
+                for query in queries { try await tx.query(query) }
+            }
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
     public func close() async {
         runner.cancel()
         await runner.value

@@ -13,7 +13,7 @@ public enum View: Sendable {
 extension Stored {
     /// The record for a researcher: fields filtered and shifted, ids hashed.
     func pseudonymised(patient: PatientPrivacy, hasher: IDHasher, today: CivilDate?) -> JSONValue {
-        var object = (try? JSONValue(encoding: fields))?.objectValue ?? [:]
+        var object = self.object
         for spec in Fields.columns {
             switch spec.privacy {
             case .coded: break

@@ -47,6 +47,10 @@ public protocol SQLDatabase: Sendable {
         _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
     ) async throws -> T
 
+    /// Runs statements that need no results in one transaction: the one-step path for audit
+    /// entries of reads.
+    func write(_ queries: [SQLQuery]) async throws(SQLFailure)
+
     /// Closes connections. The database is unusable afterwards.
     func close() async
 }

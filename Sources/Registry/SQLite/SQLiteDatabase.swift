@@ -77,6 +77,23 @@ public final class SQLiteDatabase: SQLDatabase {
         return try result.get()
     }
 
+    /// One access to the writer, in a transaction GRDB opens and commits.
+    public func write(_ queries: [SQLQuery]) async throws(SQLFailure) {
+        await writeLock.lock()
+        let result: Result<Void, SQLFailure> = await withoutCancellation { [writer] in
+            do {
+                try await writer.write { db in
+                    for query in queries { _ = try Self.run(query, in: db) }
+                }
+                return .success(())
+            } catch {
+                return .failure(Self.failure(error))
+            }
+        }
+        await writeLock.unlock()
+        try result.get()
+    }
+
     private func runLocked<T: Sendable>(
         _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
     ) async -> Result<T, any Error> {

@@ -68,7 +68,12 @@ public struct RegistryStore: Sendable {
 
     func audit(_ tx: any SQLTransaction, _ who: Principal, _ action: AuditAction, _ entity: EntityKind,
                record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) async throws {
-        try await tx.query(
+        try await tx.query(auditQuery(who, action, entity, record: record, patient: patient, before: before, after: after))
+    }
+
+    func auditQuery(_ who: Principal, _ action: AuditAction, _ entity: EntityKind,
+                    record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) -> SQLQuery {
+        SQLQuery(
             """
             INSERT INTO audit_log (at, user_id, username, action, entity, record_id, patient_id, before_json, after_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -81,9 +86,7 @@ public struct RegistryStore: Sendable {
     public func recordAudit(_ who: Principal, _ action: AuditAction, _ entity: EntityKind, record: String?,
                             patient: Int64?, after: JSONValue? = nil) async throws(RegistryError) {
         try await RegistryError.wrap(.audit) {
-            try await database.transaction { tx in
-                try await audit(tx, who, action, entity, record: record, patient: patient, after: after)
-            }
+            try await database.write([auditQuery(who, action, entity, record: record, patient: patient, after: after)])
         }
     }
 

@@ -6,9 +6,8 @@ import FoundationEssentials
 /// responses.
 enum JSONIO {
     static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONEncoder().encode(value)) ?? Data("null".utf8)
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.serialized())))
     }
 
     static func response<T: Encodable>(encoding value: T, status: HTTPResponse.Status = .ok) throws -> Response {
