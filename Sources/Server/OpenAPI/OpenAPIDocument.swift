@@ -80,7 +80,8 @@ enum OpenAPIDocument {
         return .object(op)
     }
 
-    static func fieldsSchema<F: RecordFields>(_: F.Type) -> JSONValue {
+    static func fieldsSchema<F: RecordFields>(_: F.Type, extra: [String: JSONValue] = [:], extraRequired: [String] = [],
+                                              closed: Bool = true, requireFields: Bool = true) -> JSONValue {
         var properties: [String: JSONValue] = [:]
         for c in F.columns {
             var p: [String: JSONValue] = ["description": .string(c.summary)]
@@ -98,20 +99,20 @@ enum OpenAPIDocument {
             if c.privacy == .date { p["x-pseudonymised"] = "shifted by the patient's fixed offset for researchers" }
             properties[c.key] = .object(p)
         }
+        for (key, value) in extra { properties[key] = value }
         return .object([
             "type": "object",
-            "additionalProperties": false,
-            "required": .array(F.columns.filter(\.required).map { .string($0.key) }),
+            "additionalProperties": .bool(!closed),
+            "required": .array(((requireFields ? F.columns.filter(\.required).map(\.key) : []) + extraRequired).map { .string($0) }),
             "properties": .object(properties),
         ])
     }
 
     static func recordSchemas<F: RecordFields>(_: F.Type, _ name: String, into s: inout [String: JSONValue]) {
         s["\(name)Fields"] = fieldsSchema(F.self)
-        s["\(name)Update"] = .object(["allOf": .array([
-            ref("\(name)Fields"),
-            .object(["type": "object", "required": ["version"], "properties": .object(["version": .object(["type": "integer", "minimum": .number(1)])])]),
-        ])])
+        s["\(name)Update"] = fieldsSchema(F.self, extra: ["version": .object(["type": "integer", "minimum": .number(1),
+                                                                             "description": "the version you read"])],
+                                          extraRequired: ["version"])
         var stored: [String: JSONValue] = [
             "id": .object(["type": .array(["integer", "string"]), "description": "id; hashed for researchers"]),
             F.parentKey: .object(["type": .array(["integer", "string"])]),
@@ -121,7 +122,8 @@ enum OpenAPIDocument {
         ]
         if F.self == VisitFields.self { stored["ageAtVisit"] = .object(["type": "string", "description": "ISO 8601 duration"]) }
         if F.self == PatientFields.self { stored["ageYears"] = .object(["type": "integer", "description": "researchers only"]) }
-        s[name] = .object(["allOf": .array([ref("\(name)Fields"), .object(["type": "object", "properties": .object(stored)])])])
+        // Responses: researchers get some fields left out, so none is required.
+        s[name] = fieldsSchema(F.self, extra: stored, closed: false, requireFields: false)
         s["\(name)List"] = list(name)
     }
 
