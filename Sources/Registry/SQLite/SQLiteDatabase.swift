@@ -77,18 +77,18 @@ public final class SQLiteDatabase: SQLDatabase {
         return try result.get()
     }
 
-    /// One access to the writer, in a transaction GRDB opens and commits.
+    /// One access to the writer, in a transaction GRDB opens and commits (or, when the task is
+    /// cancelled first, does not start).
     public func write(_ queries: [SQLQuery]) async throws(SQLFailure) {
         await writeLock.lock()
-        let result: Result<Void, SQLFailure> = await withoutCancellation { [writer] in
-            do {
-                try await writer.write { db in
-                    for query in queries { _ = try Self.run(query, in: db) }
-                }
-                return .success(())
-            } catch {
-                return .failure(Self.failure(error))
+        let result: Result<Void, SQLFailure>
+        do {
+            try await writer.write { db in
+                for query in queries { _ = try Self.run(query, in: db) }
             }
+            result = .success(())
+        } catch {
+            result = .failure(Self.failure(error))
         }
         await writeLock.unlock()
         try result.get()
