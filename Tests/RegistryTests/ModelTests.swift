@@ -71,6 +71,10 @@ struct ModelTests {
             "n": .number(-12.5), "i": 42, "t": true, "f": false, "z": .null, "a": [1, "x", .array([])],
         ])
         #expect(JSONValue(jsonText: value.jsonText) == value)
+        #expect(JSONValue(jsonText: #"{"a":[1,2.5e3,-0.5,"\u00e9\ud83e\uddb4"]}"#) == .object(["a": [1, .number(2500), .number(-0.5), "é🦴"]]))
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "tru", "\"unterminated", "1 2", "{\"a\":1,}"] {
+            #expect(JSONValue(jsonText: bad) == nil, "\(bad)")
+        }
         struct Sample: Decodable, Equatable { let text: String; let i: Int; let n: Double; let t: Bool; let z: String? }
         let decoded = try value.decode(Sample.self)
         #expect(decoded.i == 42 && decoded.n == -12.5 && decoded.t && decoded.z == nil)

@@ -57,8 +57,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// Parses JSON text; nil when it is not JSON.
     public init?(jsonText: String) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8)) else { return nil }
-        self = value
+        self.init(parsing: jsonText.utf8)
     }
 
     /// The JSON form of an encodable value.

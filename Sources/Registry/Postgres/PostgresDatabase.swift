@@ -25,20 +25,12 @@ public final class PostgresDatabase: SQLDatabase {
             if queries.count == 1, let only = queries.first {
                 return [try await Self.rows(try await client.query(Self.postgresQuery(only), logger: logger))]
             }
-            return try await client.withConnection { connection in
-                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                do {
-                    var results: [[SQLRow]] = []
-                    for query in queries {
-                        results.append(try await Self.rows(try await connection.query(Self.postgresQuery(query), logger: logger)))
-                    }
-                    try await connection.query("COMMIT", logger: logger)
-                    return results
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
-            }
+            // One statement, so one snapshot and one round trip: each query becomes a JSON array of
+            // its rows.
+            let combined = Self.combined(queries)
+            let rows = try await Self.rows(try await client.query(Self.postgresQuery(combined), logger: logger))
+            guard let row = rows.first else { throw SQLFailure.other("the combined read returned no row") }
+            return try (0..<queries.count).map { i in try Self.jsonRows(row["r\(i)"]) }
         } catch {
             throw Self.failure(error)
         }
@@ -61,6 +53,11 @@ public final class PostgresDatabase: SQLDatabase {
 
     public func write(_ queries: [SQLQuery]) async throws(SQLFailure) {
         do {
+            if queries.count == 1, let only = queries.first {
+                // A single statement is its own transaction.
+                try await client.query(Self.postgresQuery(only), logger: logger)
+                return
+            }
             try await transaction { tx in
                 for query in queries { try await tx.query(query) }
             }
@@ -72,6 +69,32 @@ public final class PostgresDatabase: SQLDatabase {
     public func close() async {
         runner.cancel()
         await runner.value
+    }
+
+    /// `SELECT (SELECT json_agg(q) FROM (query0) q) AS r0, ...`: the queries' placeholders stay in
+    /// order, so their binds are concatenated.
+    static func combined(_ queries: [SQLQuery]) -> SQLQuery {
+        let parts = queries.enumerated().map { i, q in "(SELECT json_agg(q) FROM (\(q.sql)) q)::text AS r\(i)" }
+        return SQLQuery("SELECT " + parts.joined(separator: ", "), queries.flatMap(\.binds))
+    }
+
+    /// Rows from a `json_agg` array of row objects.
+    static func jsonRows(_ value: SQLValue) throws -> [SQLRow] {
+        guard case .text(let text) = value else { return [] }
+        guard case .array(let items)? = JSONValue(parsing: text.utf8) else { throw SQLFailure.other("unreadable aggregated rows") }
+        return items.map { item in
+            var values: [String: SQLValue] = [:]
+            for (key, v) in item.objectValue ?? [:] {
+                switch v {
+                case .null: values[key] = .null
+                case .bool(let b): values[key] = .integer(b ? 1 : 0)
+                case .number(let n): values[key] = Int64(exactly: n).map(SQLValue.integer) ?? .real(n)
+                case .string(let s): values[key] = .text(s)
+                case .array, .object: values[key] = .text(v.jsonText)
+                }
+            }
+            return SQLRow(values)
+        }
     }
 
     static func mapped(_ error: any Error) -> any Error {

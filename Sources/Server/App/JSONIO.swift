@@ -17,8 +17,7 @@ enum JSONIO {
     /// The body as a JSON object; 400 when it is not one.
     static func object(_ request: Request, context: RegistryRequestContext) async throws -> [String: JSONValue] {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let data = Data(buffer.readableBytesView)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        guard let value = JSONValue(parsing: buffer.readableBytesView) else {
             throw Problem.badRequest("the body must be a JSON object")
         }
         guard let object = value.objectValue else { throw Problem.badRequest("the body must be a JSON object") }
