@@ -23,17 +23,24 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// A migrated store. SQLite gets a new WAL file; PostgreSQL shares one database, so tests make
     /// their own site and names (`unique`).
     func makeStore() async throws -> RegistryStore {
+        try await makeStoreAndPath().store
+    }
+
+    /// The store and, for SQLite, its file (removed by `Fixture.close`).
+    func makeStoreAndPath() async throws -> (store: RegistryStore, path: String?) {
         let store: RegistryStore
+        var path: String?
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("ossify-test-\(UUID().uuidString).sqlite").path
-            store = RegistryStore(database: try SQLiteDatabase(path: path))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("ossify-test-\(UUID().uuidString).sqlite").path
+            store = RegistryStore(database: try SQLiteDatabase(path: file))
+            path = file
         case .postgres:
             guard let text = Backend.postgresURL, let url = PostgresURL(text) else { throw TestFailure.noPostgres }
             store = RegistryStore(database: PostgresDatabase(url: url))
         }
         try await store.migrate()
-        return store
+        return (store, path)
     }
 }
 
@@ -47,13 +54,21 @@ struct Fixture {
     let site: Site
     let clinician: Principal
     let researcher: Principal
+    let path: String?
 
     static func make(_ backend: Backend) async throws -> Fixture {
-        let store = try await backend.makeStore()
+        let (store, path) = try await backend.makeStoreAndPath()
         let site = try await store.createSite(code: unique("site"), name: "Test centre", by: .operatorConsole)
         let c = try await store.createUser(username: unique("clin"), passwordHash: "x", role: .clinician, siteID: site.id, by: .operatorConsole)
         let r = try await store.createUser(username: unique("res"), passwordHash: "x", role: .researcher, siteID: nil, by: .operatorConsole)
-        return Fixture(store: store, site: site, clinician: c.principal, researcher: r.principal)
+        return Fixture(store: store, site: site, clinician: c.principal, researcher: r.principal, path: path)
+    }
+
+    /// Closes the store and removes its SQLite files.
+    func close() async {
+        await store.database.close()
+        guard let path else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     func patient(_ pseudonym: String = unique("P"), birth: String? = "2015-03-10") async throws -> Stored<PatientFields> {

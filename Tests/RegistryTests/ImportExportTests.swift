@@ -35,7 +35,7 @@ struct ImportExportTests {
             exported.lesions = exported.lesions.map { var l = $0; l.age = nil; return l }
             #expect(exported == Self.record(n))
         }
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("one bad record refuses the whole batch and names its fields", arguments: Backend.available)
@@ -49,6 +49,6 @@ struct ImportExportTests {
         #expect(outcomes[0].problems.isEmpty && outcomes[0].patientID == nil)
         #expect(outcomes[1].problems.map(\.field) == ["visits[0].lesions[0].region"])
         #expect(try await f.store.listPatients(PatientFilter(), page: Page(), by: f.clinician).total == 0)
-        await f.store.database.close()
+        await f.close()
     }
 }

@@ -7,9 +7,10 @@ import Testing
 struct StorageSuiteTests {
     @Test("migrations apply once", arguments: Backend.available)
     func migrations(_ backend: Backend) async throws {
-        let store = try await backend.makeStore()
-        defer { Task { await store.database.close() } }
+        let (store, path) = try await backend.makeStoreAndPath()
         #expect(try await store.migrate().isEmpty)
+        await store.database.close()
+        if let path { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     }
 
     @Test("create, read, update, list a patient", arguments: Backend.available)
@@ -34,7 +35,7 @@ struct StorageSuiteTests {
         #expect(all.items.count == 1)
         let lost = try await f.store.listPatients(PatientFilter(status: .lostToFollowUp), page: Page(), by: f.clinician)
         #expect(lost.items.map(\.id) == [created.id])
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("a clinician of another site sees nothing", arguments: Backend.available)
@@ -51,7 +52,7 @@ struct StorageSuiteTests {
             try await f.store.create(VisitFields(date: "2024-01-01"), parent: p.id, by: stranger)
         }
         #expect(try await f.store.listPatients(PatientFilter(), page: Page(), by: stranger).total == 0)
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("visits and their parts, the full record and the researcher's view", arguments: Backend.available)
@@ -102,7 +103,7 @@ struct StorageSuiteTests {
         #expect(proc["date"] == .string(CivilDate("2024-06-21")?.adding(days: shift)?.description ?? ""))
         #expect(!pseudo.jsonText.contains("seen with mother"))
         #expect(!pseudo.jsonText.contains("2015-03-10"))
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("invalid fields are refused, each named", arguments: Backend.available)
@@ -115,7 +116,7 @@ struct StorageSuiteTests {
         }
         guard case .invalid(let problems)? = error else { Issue.record("not a validation error"); return }
         #expect(Set(problems.map(\.field)) == ["lesionId", "region", "percentOfRegion"])
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("the schema refuses what the API would: checks and foreign keys", arguments: Backend.available)
@@ -138,7 +139,7 @@ struct StorageSuiteTests {
                 try await tx.query("UPDATE patients SET pseudonym = NULL WHERE id = ?", [.integer(p.id)])
             }
         }
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("a failed transaction leaves nothing behind", arguments: Backend.available)
@@ -154,7 +155,7 @@ struct StorageSuiteTests {
             }
         }
         #expect(try await f.store.list(VisitFields.self, parent: p.id, page: Page(), by: f.clinician).total == 0)
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("the audit log records every change and read and refuses edits", arguments: Backend.available)
@@ -178,7 +179,7 @@ struct StorageSuiteTests {
         await #expect(throws: SQLFailure.refusedByTrigger) {
             try await f.store.database.transaction { tx in try await tx.query("DELETE FROM audit_log") }
         }
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("sessions expire and can be revoked", arguments: Backend.available)
@@ -192,7 +193,7 @@ struct StorageSuiteTests {
         #expect(try await f.store.principal(tokenHash: short) == nil)
         try await f.store.revokeSession(tokenHash: live, by: f.clinician)
         #expect(try await f.store.principal(tokenHash: live) == nil)
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("many simultaneous writers lose no update", arguments: Backend.available)
@@ -228,7 +229,7 @@ struct StorageSuiteTests {
         #expect(final.fields.value == Double(writers))
         #expect(final.version == writers + 1)
         print("concurrent writers (\(backend.rawValue)): \(writers) increments, \(conflicts) conflicts retried")
-        await f.store.database.close()
+        await f.close()
     }
 
     @Test("assessments are stored with data release and engine version", arguments: Backend.available)
@@ -240,7 +241,7 @@ struct StorageSuiteTests {
                                                   by: f.clinician)
         let doc = try await f.store.document(patient: p.id, by: f.clinician)
         #expect(doc.assessments == [a])
-        await f.store.database.close()
+        await f.close()
     }
 }
 
@@ -265,5 +266,7 @@ struct BackupTests {
         // Each visit and its audit row are written in one transaction: the copy has as many of each.
         #expect(visits.first?["n"].int == audited.first?["n"].int)
         try? FileManager.default.removeItem(atPath: path)
+        await copy.database.close()
+        await f.close()
     }
 }
