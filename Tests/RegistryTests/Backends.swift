@@ -37,7 +37,9 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             path = file
         case .postgres:
             guard let text = Backend.postgresURL, let url = PostgresURL(text) else { throw TestFailure.noPostgres }
-            store = RegistryStore(database: PostgresDatabase(url: url))
+            let database = PostgresDatabase(url: url)
+            await database.waitUntilRunning()
+            store = RegistryStore(database: database)
         }
         try await store.migrate()
         return (store, path)

@@ -9,6 +9,7 @@ public final class PostgresDatabase: SQLDatabase {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
+    private let running = Gate()
 
     public init(url: PostgresURL, logger: Logger = Logger(label: "ossify.postgres")) {
         let configuration = PostgresClient.Configuration(
@@ -17,7 +18,17 @@ public final class PostgresDatabase: SQLDatabase {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
-        runner = Task { await client.run() }
+        let gate = running
+        runner = Task {
+            await gate.open()
+            await client.run()
+        }
+    }
+
+    /// Returns once the client's run loop has started, so the first query does not race it.
+    public func waitUntilRunning() async {
+        await running.wait()
+        await Task.yield()
     }
 
     public func read(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
@@ -165,5 +176,22 @@ struct PostgresTransaction: SQLTransaction {
         } catch {
             throw PostgresDatabase.failure(error)
         }
+    }
+}
+
+/// Opens once; waiters resume when it does.
+actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func open() {
+        isOpen = true
+        waiters.forEach { $0.resume() }
+        waiters = []
+    }
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
     }
 }

@@ -17,12 +17,14 @@ public struct RegistryStore: Sendable {
     }
 
     /// Opens a store from a `--database` argument: a `postgres://` URL or a SQLite file path.
-    public static func open(_ location: String) throws(RegistryError) -> RegistryStore {
+    public static func open(_ location: String) async throws(RegistryError) -> RegistryStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             guard let url = PostgresURL(location) else {
                 throw .invalid([FieldProblem("database", "must be postgres://user[:password]@host[:port]/database")])
             }
-            return RegistryStore(database: PostgresDatabase(url: url))
+            let database = PostgresDatabase(url: url)
+            await database.waitUntilRunning()
+            return RegistryStore(database: database)
         }
         do {
             return RegistryStore(database: try SQLiteDatabase(path: location))

@@ -14,7 +14,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database)
                 let applied = try await store.migrate()
                 print(applied.isEmpty ? "schema is up to date" : "applied: \(applied.joined(separator: ", "))")
                 await store.database.close()
@@ -101,7 +101,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database)
                 try await store.migrate()
                 let start = ContinuousClock.now
                 let written = try await Seeder(patients: patients, visitsPerPatient: visits, seed: seed)

@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store: RegistryStore
         do {
-            store = try RegistryStore.open(db.database)
+            store = try await RegistryStore.open(db.database)
             let applied = try await store.migrate()
             if !applied.isEmpty { print("applied migrations: \(applied.joined(separator: ", "))") }
         } catch {

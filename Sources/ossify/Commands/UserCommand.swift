@@ -33,7 +33,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ExitCode(64)
             }
             do {
-                let store = try RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database)
                 try await store.migrate()
                 var siteID: Int64?
                 if let site {
