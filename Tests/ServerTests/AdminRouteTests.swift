@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Admin routes")
 struct AdminRouteTests {
-    @Test func sitesUsersAndDeactivation() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func sitesUsersAndDeactivation(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let admin = try await c.login("admin")
             #expect(try await c.call(.post, "/api/v1/sites", token: admin, body: .object(["code": "lyon", "name": "Lyon"])).status == .created)
@@ -39,8 +40,9 @@ struct AdminRouteTests {
         }
     }
 
-    @Test func auditLogFiltersAndPages() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func auditLogFiltersAndPages(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let admin = try await c.login("admin"), clin = try await c.login("clin-a")
             let pid = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)
@@ -57,9 +59,9 @@ struct AdminRouteTests {
         }
     }
 
-    @Test("every mutating route leaves an audit row")
-    func auditCompleteness() async throws {
-        let env = try await TestEnvironment.make()
+    @Test("every mutating route leaves an audit row", arguments: ServerBackend.available)
+    func auditCompleteness(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         let store = env.store
         try await env.test { c in
             let admin = try await c.login("admin"), clin = try await c.login("clin-a")

@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Auth routes")
 struct AuthRouteTests {
-    @Test func loginGivesABearerTokenThatLogoutRevokes() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func loginGivesABearerTokenThatLogoutRevokes(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let token = try await c.login("clin-a")
             #expect(try await c.call(.get, "/api/v1/patients", token: token).status == .ok)
@@ -15,8 +16,10 @@ struct AuthRouteTests {
         }
     }
 
-    @Test func badLoginsAreRefusedAndSlowed() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func badLoginsAreRefusedAndSlowed(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
+        let store = env.store
         try await env.test { c in
             let wrong: JSONValue = .object(["username": "clin-a", "password": "wrong password!"])
             #expect(try await c.call(.post, "/api/v1/auth/login", body: wrong).status == .unauthorized)
@@ -31,13 +34,14 @@ struct AuthRouteTests {
                                            body: .object(["username": "clin-a", "password": .string(TestEnvironment.password)]))
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.headers[.retryAfter] != nil)
+            let failed = try await store.auditLog(AuditFilter(action: .loginFailed), page: Page()).total
+            #expect(failed == 5)
         }
-        let failed = try await env.store.auditLog(AuditFilter(action: .loginFailed), page: Page()).total
-        #expect(failed == 5)
     }
 
-    @Test func missingOrUnknownTokensAre401() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func missingOrUnknownTokensAre401(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let none = try await c.call(.get, "/api/v1/patients")
             #expect(none.status == .unauthorized)

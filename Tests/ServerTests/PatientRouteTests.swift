@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Patient routes")
 struct PatientRouteTests {
-    @Test func clinicianCreatesReadsUpdatesLists() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func clinicianCreatesReadsUpdatesLists(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         let siteA = env.siteA
         try await env.test { c in
             let token = try await c.login("clin-a")
@@ -42,8 +43,9 @@ struct PatientRouteTests {
         }
     }
 
-    @Test func invalidPatientsNameEachField() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func invalidPatientsNameEachField(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let token = try await c.login("clin-a")
             let bad = try await c.call(.post, "/api/v1/patients", token: token,
@@ -60,8 +62,9 @@ struct PatientRouteTests {
         }
     }
 
-    @Test func sitesAreWalledOff() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func sitesAreWalledOff(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let a = try await c.login("clin-a"), b = try await c.login("clin-b")
             let id = try #require(try await c.call(.post, "/api/v1/patients", token: a, body: patientBody)["id"]?.int)
@@ -74,8 +77,9 @@ struct PatientRouteTests {
         }
     }
 
-    @Test func rolesAreEnforced() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func rolesAreEnforced(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let admin = try await c.login("admin"), researcher = try await c.login("researcher"), clin = try await c.login("clin-a")
             #expect(try await c.call(.get, "/api/v1/patients", token: admin).status == .forbidden)
@@ -87,8 +91,10 @@ struct PatientRouteTests {
         }
     }
 
-    @Test func researchersSeePseudonymisedRecords() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func researchersSeePseudonymisedRecords(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
+        let store = env.store
         try await env.test { c in
             let clin = try await c.login("clin-a"), researcher = try await c.login("researcher")
             let id = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)
@@ -113,13 +119,14 @@ struct PatientRouteTests {
             #expect(!record.json.jsonText.contains("2016-01-02"))
             #expect(!record.json.jsonText.contains("2024-05-01"))
             #expect(record.json.jsonText.contains("P8Y3M"))
+            let reads = try await store.auditLog(AuditFilter(action: .read), page: Page()).items
+            #expect(reads.contains { $0.username == "researcher" && $0.entity == .patient && $0.recordID != nil })
         }
-        let reads = try await env.store.auditLog(AuditFilter(action: .read), page: Page()).items
-        #expect(reads.contains { $0.username == "researcher" && $0.entity == .patient && $0.recordID != nil })
     }
 
-    @Test func engineAndExchangeRoutesAnswer501UntilWired() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func engineAndExchangeRoutesAnswer501UntilWired(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let clin = try await c.login("clin-a")
             for (method, uri) in [(HTTPRequest.Method.post, "/api/v1/patients/1/diagnose"), (.post, "/api/v1/patients/1/assess"),

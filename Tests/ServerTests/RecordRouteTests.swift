@@ -42,8 +42,9 @@ struct PartCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Visit and part routes")
 struct RecordRouteTests {
-    @Test func visits() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func visits(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let clin = try await c.login("clin-a")
             let pid = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)
@@ -68,9 +69,9 @@ struct RecordRouteTests {
         }
     }
 
-    @Test(arguments: PartCase.all)
-    func part(_ part: PartCase) async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available, PartCase.all)
+    func part(_ backend: ServerBackend, _ part: PartCase) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let clin = try await c.login("clin-a"), other = try await c.login("clin-b")
             let pid = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)
@@ -102,8 +103,9 @@ struct RecordRouteTests {
         }
     }
 
-    @Test func fullRecordHoldsEveryPart() async throws {
-        let env = try await TestEnvironment.make()
+    @Test(arguments: ServerBackend.available)
+    func fullRecordHoldsEveryPart(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let clin = try await c.login("clin-a")
             let pid = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)
@@ -124,9 +126,9 @@ struct RecordRouteTests {
 
 @Suite("Edit conflicts over HTTP")
 struct ConflictRouteTests {
-    @Test("simultaneous edits from one version: exactly one wins, the others get 409")
-    func simultaneousEdits() async throws {
-        let env = try await TestEnvironment.make()
+    @Test("simultaneous edits from one version: exactly one wins, the others get 409", arguments: ServerBackend.available)
+    func simultaneousEdits(_ backend: ServerBackend) async throws {
+        let env = try await TestEnvironment.make(backend)
         try await env.test { c in
             let clin = try await c.login("clin-a")
             let pid = try #require(try await c.call(.post, "/api/v1/patients", token: clin, body: patientBody)["id"]?.int)

@@ -15,8 +15,8 @@ struct TestEnvironment {
     let siteA: Site
     let siteB: Site
 
-    static func make() async throws -> TestEnvironment {
-        let store = RegistryStore(database: try SQLiteDatabase())
+    static func make(_ backend: ServerBackend = .sqlite) async throws -> TestEnvironment {
+        let store = RegistryStore(database: try await backend.makeDatabase())
         try await store.migrate()
         let hasher = PasswordHasher(cost: 4)
         let hash = try await hasher.hash(password)
@@ -33,9 +33,15 @@ struct TestEnvironment {
     /// Runs `body` with a test client of the router (no sockets).
     func test(_ body: @escaping @Sendable (Client) async throws -> Void) async throws {
         let app = Application(router: router)
-        try await app.test(.router) { client in
-            try await body(Client(client: client))
+        do {
+            try await app.test(.router) { client in
+                try await body(Client(client: client))
+            }
+        } catch {
+            await store.database.close()
+            throw error
         }
+        await store.database.close()
     }
 }
 

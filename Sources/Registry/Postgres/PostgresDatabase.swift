@@ -11,10 +11,12 @@ public final class PostgresDatabase: SQLDatabase {
     private let logger: Logger
     private let running = Gate()
 
-    public init(url: PostgresURL, logger: Logger = Logger(label: "ossify.postgres")) {
-        let configuration = PostgresClient.Configuration(
+    /// - Parameter schema: a schema to put first on the search path (tests give each run its own).
+    public init(url: PostgresURL, schema: String? = nil, logger: Logger = Logger(label: "ossify.postgres")) {
+        var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
             database: url.database, tls: .disable)
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
