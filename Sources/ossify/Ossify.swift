@@ -15,6 +15,8 @@ struct Ossify: AsyncParsableCommand {
             DiagnoseCommand.self, EvaluateCommand.self,
             // GNAS spectrum
             AssessCommand.self, VariantCommand.self, RiskCommand.self, LabsCommand.self,
+            // Registry
+            ServeCommand.self, UserCommand.self, DatabaseCommand.self,
         ]
     )
 }

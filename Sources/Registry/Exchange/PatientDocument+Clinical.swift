@@ -1,0 +1,57 @@
+public import Clinical
+import Ontology
+
+/// The stored record as the engines' input (`Clinical.PatientRecord`): what the diagnose and
+/// assess routes and the phenopacket export feed on. Ages are computed from the birth date and
+/// the visit dates; the latest visit's observation of a term wins.
+extension PatientDocument {
+    public func patientRecord(view: View = .identified) -> PatientRecord {
+        let fields = patient.fields
+        let birth = fields.birthDate.flatMap(CivilDate.init)
+        func age(at date: String) -> Age? {
+            guard let birth, let d = CivilDate(date), let text = RegistryStore.ageBetween(birth, d) else { return nil }
+            return try? Age(iso8601: text)
+        }
+        var record = PatientRecord(id: view == .identified ? fields.pseudonym : patient.privacy?.researchID, sex: fields.sex)
+        record.age = visits.last.flatMap { age(at: $0.visit.fields.date) }
+        switch fields.onset {
+        case .antenatal?: record.onset = .term(TermID(prefix: "HP", local: "0030674"))
+        case .atBirth?: record.onset = .term(TermID(prefix: "HP", local: "0003577"))
+        case .date?: record.onset = fields.onsetDate.flatMap(age(at:)).map(Onset.age)
+        case .undetermined?, nil: break
+        }
+        var phenotypes: [String: PhenotypeObservation] = [:]
+        var order: [String] = []
+        for v in visits {
+            let visitAge = age(at: v.visit.fields.date)
+            for f in v.phenotypicFeatures {
+                guard let term = TermID(f.fields.hpoId) else { continue }
+                var onset: Onset?
+                if let text = f.fields.onset {
+                    if let t = TermID(text), t.prefix == "HP" { onset = .term(t) } else if let a = try? Age(iso8601: text) { onset = .age(a) }
+                }
+                if phenotypes[f.fields.hpoId] == nil { order.append(f.fields.hpoId) }
+                phenotypes[f.fields.hpoId] = PhenotypeObservation(
+                    term: term, excluded: f.fields.excluded ?? false, onset: onset,
+                    severity: f.fields.severity.flatMap { TermID($0) }, laterality: f.fields.laterality.flatMap { TermID($0) })
+            }
+            for m in v.measurements {
+                record.labs.append(LabResult(analyte: "LOINC:" + m.fields.loinc, value: m.fields.value, unit: m.fields.unit,
+                                             referenceLow: m.fields.referenceLow, referenceHigh: m.fields.referenceHigh,
+                                             ageAtMeasurement: visitAge))
+            }
+            for variant in v.variants {
+                record.variants.append(VariantObservation(gene: variant.fields.gene, hgvs: variant.fields.hgvs,
+                                                          zygosity: variant.fields.zygosity?.rawValue,
+                                                          origin: variant.fields.parentOfOrigin,
+                                                          acmgClass: variant.fields.acmgClass?.rawValue))
+            }
+            for l in v.lesions {
+                record.lesions.append(Lesion(id: l.fields.lesionId, region: l.fields.region, side: l.fields.side,
+                                             depth: l.fields.depth, morphology: l.fields.morphology, age: visitAge))
+            }
+        }
+        record.phenotypes = order.compactMap { phenotypes[$0] }
+        return record
+    }
+}

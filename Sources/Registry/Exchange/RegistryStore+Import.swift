@@ -1,0 +1,167 @@
+public import Clinical
+
+/// A patient to import with its visits: what a phenopacket (or any batch source) becomes before
+/// it is written.
+public struct ImportedPatient: Sendable {
+    public var patient: PatientFields
+    public var visits: [ImportedVisit]
+
+    public init(patient: PatientFields, visits: [ImportedVisit]) {
+        self.patient = patient
+        self.visits = visits
+    }
+
+    /// The engines' record as one visit on `visitDate`: its phenotypes, labs with a LOINC code,
+    /// variants and lesions. Lesions without a region of the Lund-Browder list are refused by
+    /// validation, with the field named.
+    public init(_ record: PatientRecord, pseudonym: String, birthDate: String?, visitDate: String) {
+        var patient = PatientFields(pseudonym: pseudonym, birthDate: birthDate, sex: record.sex)
+        var visit = ImportedVisit(visit: VisitFields(date: visitDate, kind: "other"))
+        for p in record.phenotypes {
+            var onset: String?
+            switch p.onset {
+            case .age(let a)?: onset = a.description
+            case .term(let t)?: onset = t.description
+            case nil: break
+            }
+            visit.phenotypicFeatures.append(PhenotypicFeatureFields(hpoId: p.term.description, excluded: p.excluded, onset: onset,
+                                                                    severity: p.severity?.description,
+                                                                    laterality: p.laterality?.description))
+        }
+        for lab in record.labs where lab.analyte.hasPrefix("LOINC:") {
+            visit.measurements.append(MeasurementFields(loinc: String(lab.analyte.dropFirst(6)), value: lab.value, unit: lab.unit,
+                                                        referenceLow: lab.referenceLow, referenceHigh: lab.referenceHigh))
+        }
+        for v in record.variants {
+            visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs ?? "", zygosity: v.zygosity.flatMap(Zygosity.init),
+                                                parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init)))
+        }
+        for (n, l) in record.lesions.enumerated() {
+            visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side, depth: l.depth,
+                                              morphology: l.morphology))
+        }
+        if let gnas = record.variants.first(where: { $0.gene == "GNAS" }) {
+            patient.geneticGene = "GNAS"
+            patient.geneticHgvs = gnas.hgvs
+        }
+        self.init(patient: patient, visits: [visit])
+    }
+}
+
+public struct ImportedVisit: Sendable {
+    public var visit: VisitFields
+    public var phenotypicFeatures: [PhenotypicFeatureFields] = []
+    public var measurements: [MeasurementFields] = []
+    public var lesions: [LesionFields] = []
+    public var jointInvolvements: [JointInvolvementFields] = []
+    public var procedures: [ProcedureFields] = []
+    public var variants: [VariantFields] = []
+    public var diagnoses: [DiagnosisFields] = []
+
+    public init(visit: VisitFields) { self.visit = visit }
+
+    var parts: [any RecordFieldsBox] {
+        phenotypicFeatures.map(Box.init) + measurements.map(Box.init) + lesions.map(Box.init) + jointInvolvements.map(Box.init)
+            + procedures.map(Box.init) + variants.map(Box.init) + diagnoses.map(Box.init)
+    }
+
+    var problems: [FieldProblem] {
+        func prefixed<F: RecordFields>(_ items: [F], _ name: String) -> [FieldProblem] {
+            items.enumerated().flatMap { i, f in f.problems().map { FieldProblem("\(name)[\(i)].\($0.field)", $0.reason) } }
+        }
+        return visit.problems().map { FieldProblem("visit.\($0.field)", $0.reason) }
+            + prefixed(phenotypicFeatures, "phenotypicFeatures") + prefixed(measurements, "measurements")
+            + prefixed(lesions, "lesions") + prefixed(jointInvolvements, "jointInvolvements")
+            + prefixed(procedures, "procedures") + prefixed(variants, "variants") + prefixed(diagnoses, "diagnoses")
+    }
+}
+
+/// What happened to each record of an import.
+public struct ImportOutcome: Sendable, Equatable {
+    /// The index of the record in the batch.
+    public var index: Int
+    /// The new patient id, when the batch was written.
+    public var patientID: Int64?
+    /// Why the record was refused; empty when it was accepted.
+    public var problems: [FieldProblem]
+}
+
+extension RegistryStore {
+    /// Imports a batch atomically: every record is checked first; if any is refused nothing is
+    /// written and the outcome names each refused record's fields; otherwise all are written in one
+    /// transaction.
+    public func importPatients(_ batch: [ImportedPatient], site: Int64, by who: Principal) async throws(RegistryError) -> [ImportOutcome] {
+        var outcomes: [ImportOutcome] = []
+        var seen: Set<String> = []
+        for (i, item) in batch.enumerated() {
+            var problems = item.patient.problems()
+            for (n, v) in item.visits.enumerated() {
+                problems += v.problems.map { FieldProblem("visits[\(n)].\($0.field)", $0.reason) }
+            }
+            if !seen.insert(item.patient.pseudonym).inserted { problems.append(FieldProblem("pseudonym", "appears twice in the batch")) }
+            outcomes.append(ImportOutcome(index: i, patientID: nil, problems: problems))
+        }
+        if outcomes.contains(where: { !$0.problems.isEmpty }) { return outcomes }
+        var prepared: [(patient: [SQLValue], visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])])] = []
+        for item in batch {
+            var visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])] = []
+            for v in item.visits {
+                var parts: [(box: any RecordFieldsBox, values: [SQLValue])] = []
+                for part in v.parts { parts.append((part, try part.values())) }
+                visits.append((try v.visit.sqlValues(), parts))
+            }
+            prepared.append((try item.patient.sqlValues(), visits))
+        }
+        let rows = prepared
+        let shifts = batch.map { _ in Self.randomShift() }
+        let ids: [Int64] = try await RegistryError.wrap(.patient) {
+            try await database.transaction { tx in
+                guard Self.owner(try await tx.query(Self.ownerQuery(table: "sites", id: site)), scope: who.scope) != nil else {
+                    throw RegistryError.notFound(.site)
+                }
+                let key = try await researchKey(tx)
+                let now = timestamp()
+                var ids: [Int64] = []
+                for (n, item) in rows.enumerated() {
+                    let columns = ["site_id"] + PatientFields.columns.map(\.column)
+                        + ["version", "created_at", "updated_at", "research_id", "date_shift_days"]
+                    let binds = [SQLValue.integer(site)] + item.patient
+                        + [.integer(1), .text(now), .text(now), .text("pending-\(n)-" + now), .integer(Int64(shifts[n]))]
+                    let inserted = try await tx.query(
+                        "INSERT INTO patients (\(columns.joined(separator: ", "))) VALUES (\(Self.placeholders(binds.count))) RETURNING *", binds)
+                    guard let row = inserted.first, let id = row["id"].int64 else { throw RegistryError.internalFailure("no id returned") }
+                    try await tx.query("UPDATE patients SET research_id = ? WHERE id = ?", [.text(Self.hashedID("patient", id, key: key)), .integer(id)])
+                    try await audit(tx, who, .create, .patient, record: String(id), patient: id, after: try Stored<PatientFields>(row: row).json())
+                    try await insertVisits(tx, item.visits, patient: id, now: now, who: who)
+                    ids.append(id)
+                }
+                return ids
+            }
+        }
+        return outcomes.map { ImportOutcome(index: $0.index, patientID: ids[$0.index], problems: []) }
+    }
+
+    static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+
+    /// Inserts visits with their parts for one patient inside `tx`, audited as one creation.
+    func insertVisits(_ tx: any SQLTransaction, _ visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])],
+                      patient: Int64, now: String, who: Principal) async throws {
+        var ids: [JSONValue] = []
+        for (values, parts) in visits {
+            let columns = ["patient_id"] + VisitFields.columns.map(\.column) + ["version", "created_at", "updated_at"]
+            let binds = [SQLValue.integer(patient)] + values + [.integer(1), .text(now), .text(now)]
+            let inserted = try await tx.query(
+                "INSERT INTO visits (\(columns.joined(separator: ", "))) VALUES (\(Self.placeholders(binds.count))) RETURNING id", binds)
+            guard let visitID = inserted.first?["id"].int64 else { throw RegistryError.internalFailure("no id returned") }
+            ids.append(.number(Double(visitID)))
+            for (box, partValues) in parts {
+                let c = [box.parentColumn] + box.columns + ["version", "created_at", "updated_at"]
+                let b = [SQLValue.integer(visitID)] + partValues + [.integer(1), .text(now), .text(now)]
+                try await tx.query("INSERT INTO \(box.table) (\(c.joined(separator: ", "))) VALUES (\(Self.placeholders(b.count)))", b)
+            }
+        }
+        if !ids.isEmpty {
+            try await audit(tx, who, .create, .visit, record: nil, patient: patient, after: .object(["visits": .array(ids)]))
+        }
+    }
+}

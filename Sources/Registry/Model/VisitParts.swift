@@ -1,0 +1,303 @@
+public import Clinical
+
+/// The parts of a visit. Each is its own table with `visit_id`, `version` and the columns below.
+
+/// An HPO phenotypic feature, observed or excluded, with PhenoTips-style qualifiers.
+public struct PhenotypicFeatureFields: RecordFields {
+    public static let entity = EntityKind.phenotypicFeature
+    public static let table = "phenotypic_features"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var hpoId: String
+    public var excluded: Bool?
+    /// An ISO 8601 age (P3Y) or an HPO onset term.
+    public var onset: String?
+    public var severity: String?
+    public var laterality: String?
+
+    public init(hpoId: String, excluded: Bool? = nil, onset: String? = nil, severity: String? = nil, laterality: String? = nil) {
+        self.hpoId = hpoId
+        self.excluded = excluded
+        self.onset = onset
+        self.severity = severity
+        self.laterality = laterality
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("hpoId", .text, required: true, "HPO term id, HP:nnnnnnn"),
+        ColumnSpec("excluded", .boolean, "true when the feature was looked for and is absent"),
+        ColumnSpec("onset", .text, "age at onset, ISO 8601 duration (P3Y) or HPO onset term"),
+        ColumnSpec("severity", .text, "HPO severity term (HP:0012824 subtree)"),
+        ColumnSpec("laterality", .text, "HPO laterality term (HP:0012831 subtree)"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        var p: [FieldProblem] = []
+        Check.hpo(hpoId, "hpoId", into: &p)
+        if let onset, !onset.hasPrefix("HP:") {
+            do { _ = try Age(iso8601: onset) } catch { p.append(.init("onset", "must be an ISO 8601 age such as P3Y or an HPO term")) }
+        } else {
+            Check.hpo(onset, "onset", into: &p)
+        }
+        Check.hpo(severity, "severity", into: &p)
+        Check.hpo(laterality, "laterality", into: &p)
+        return p
+    }
+}
+
+/// A measurement: LOINC code, value, unit, reference range; limb segment lengths name a body site.
+public struct MeasurementFields: RecordFields {
+    public static let entity = EntityKind.measurement
+    public static let table = "measurements"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var loinc: String
+    public var name: String?
+    public var value: Double
+    public var unit: String
+    public var referenceLow: Double?
+    public var referenceHigh: Double?
+    /// For limb segment lengths: the segment (upper arm, forearm, thigh, lower leg, ...).
+    public var bodySite: String?
+    public var side: BodySide?
+
+    public init(loinc: String, name: String? = nil, value: Double, unit: String, referenceLow: Double? = nil,
+                referenceHigh: Double? = nil, bodySite: String? = nil, side: BodySide? = nil) {
+        self.loinc = loinc
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.referenceLow = referenceLow
+        self.referenceHigh = referenceHigh
+        self.bodySite = bodySite
+        self.side = side
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("loinc", .text, required: true, "LOINC code, e.g. 8302-2 (body height)"),
+        ColumnSpec("name", .text, "display name"),
+        ColumnSpec("value", .real, required: true, "numeric value"),
+        ColumnSpec("unit", .text, required: true, "UCUM unit, e.g. cm"),
+        ColumnSpec("referenceLow", .real, "lower reference limit"),
+        ColumnSpec("referenceHigh", .real, "upper reference limit"),
+        ColumnSpec("bodySite", .text, "limb segment or body site measured"),
+        ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side of a paired site"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        var p: [FieldProblem] = []
+        let parts = loinc.split(separator: "-")
+        if parts.count != 2 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) || loinc.count > 10 {
+            p.append(.init("loinc", "must be a LOINC code such as 8302-2"))
+        }
+        if !value.isFinite { p.append(.init("value", "must be a finite number")) }
+        Check.required(unit, "unit", into: &p)
+        if let lo = referenceLow, let hi = referenceHigh, lo > hi { p.append(.init("referenceLow", "is above referenceHigh")) }
+        return p
+    }
+}
+
+/// One heterotopic-ossification lesion as seen at one visit; `lesionId` follows it across visits.
+public struct LesionFields: RecordFields {
+    public static let entity = EntityKind.lesion
+    public static let table = "lesions"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var lesionId: String
+    public var region: String
+    public var side: BodySide?
+    public var surface: BodySurface?
+    public var percentOfRegion: Double?
+    public var depth: TissueDepth?
+    public var morphology: LesionMorphology?
+    public var imaging: ImagingModality?
+    public var notes: String?
+
+    public init(lesionId: String, region: String, side: BodySide? = nil, surface: BodySurface? = nil,
+                percentOfRegion: Double? = nil, depth: TissueDepth? = nil, morphology: LesionMorphology? = nil,
+                imaging: ImagingModality? = nil, notes: String? = nil) {
+        self.lesionId = lesionId
+        self.region = region
+        self.side = side
+        self.surface = surface
+        self.percentOfRegion = percentOfRegion
+        self.depth = depth
+        self.morphology = morphology
+        self.imaging = imaging
+        self.notes = notes
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("lesionId", .text, required: true, "stable lesion id, the same at every visit"),
+        ColumnSpec("region", .text, required: true, allowed: BodyRegion.catalog.map(\.code), "Lund-Browder body region"),
+        ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side"),
+        ColumnSpec("surface", .text, allowed: ColumnSpec.values(BodySurface.self), "anterior or posterior"),
+        ColumnSpec("percentOfRegion", .real, "percent of the region involved, 0 to 100"),
+        ColumnSpec("depth", .text, allowed: ColumnSpec.values(TissueDepth.self), "deepest tissue reached"),
+        ColumnSpec("morphology", .text, allowed: ColumnSpec.values(LesionMorphology.self), "morphology"),
+        ColumnSpec("imaging", .text, allowed: ColumnSpec.values(ImagingModality.self), "how the lesion was seen"),
+        ColumnSpec("notes", .text, privacy: .freeText, "free text"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        var p: [FieldProblem] = []
+        Check.required(lesionId, "lesionId", into: &p)
+        if let entry = BodyRegion.named(region) {
+            if entry.paired, side == nil { p.append(.init("side", "is required for a paired region")) }
+            if !entry.paired, let side, side == .left || side == .right { p.append(.init("side", "a midline region has no left or right")) }
+        } else {
+            p.append(.init("region", "is not a region of the Lund-Browder list"))
+        }
+        Check.percent(percentOfRegion, "percentOfRegion", into: &p)
+        Check.length(notes, "notes", 4000, into: &p)
+        return p
+    }
+}
+
+/// Involvement of one joint: 0 none, 1 partial limitation, 2 ankylosed.
+public struct JointInvolvementFields: RecordFields {
+    public static let entity = EntityKind.jointInvolvement
+    public static let table = "joint_involvements"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var joint: Joint
+    public var side: BodySide?
+    public var score: Int
+
+    public init(joint: Joint, side: BodySide? = nil, score: Int) {
+        self.joint = joint
+        self.side = side
+        self.score = score
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("joint", .text, required: true, allowed: ColumnSpec.values(Joint.self), "joint"),
+        ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side"),
+        ColumnSpec("score", .integer, required: true, allowed: ["0", "1", "2"], "0 none, 1 partial, 2 ankylosed"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        (0...2).contains(score) ? [] : [FieldProblem("score", "must be 0, 1 or 2")]
+    }
+}
+
+/// A surgical or diagnostic procedure, and whether the lesion recurred.
+public struct ProcedureFields: RecordFields {
+    public static let entity = EntityKind.procedure
+    public static let table = "procedures"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var kind: ProcedureKind
+    public var date: String
+    /// The stable id of the lesion operated on.
+    public var lesionId: String?
+    public var outcome: String?
+    public var recurrence: Bool?
+    public var recurrenceDate: String?
+
+    public init(kind: ProcedureKind, date: String, lesionId: String? = nil, outcome: String? = nil,
+                recurrence: Bool? = nil, recurrenceDate: String? = nil) {
+        self.kind = kind
+        self.date = date
+        self.lesionId = lesionId
+        self.outcome = outcome
+        self.recurrence = recurrence
+        self.recurrenceDate = recurrenceDate
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("kind", .text, required: true, allowed: ColumnSpec.values(ProcedureKind.self), "procedure"),
+        ColumnSpec("date", .date, required: true, "date of the procedure"),
+        ColumnSpec("lesionId", .text, "stable id of the lesion operated on"),
+        ColumnSpec("outcome", .text, privacy: .freeText, "outcome, free text"),
+        ColumnSpec("recurrence", .boolean, "the lesion recurred"),
+        ColumnSpec("recurrenceDate", .date, "date the recurrence was seen"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        var p: [FieldProblem] = []
+        Check.dates(self, [("date", date), ("recurrenceDate", recurrenceDate)], into: &p)
+        if recurrenceDate != nil, recurrence != true { p.append(.init("recurrenceDate", "is given but recurrence is not true")) }
+        if let a = CivilDate(date), let b = recurrenceDate.flatMap(CivilDate.init), b < a {
+            p.append(.init("recurrenceDate", "is before the procedure date"))
+        }
+        Check.length(outcome, "outcome", 4000, into: &p)
+        return p
+    }
+}
+
+/// A genetic variant with zygosity, parent of origin and ACMG class.
+public struct VariantFields: RecordFields {
+    public static let entity = EntityKind.variant
+    public static let table = "variants"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var gene: String?
+    public var hgvs: String
+    public var zygosity: Zygosity?
+    public var parentOfOrigin: ParentOfOrigin?
+    public var acmgClass: ACMGClass?
+
+    public init(gene: String? = nil, hgvs: String, zygosity: Zygosity? = nil, parentOfOrigin: ParentOfOrigin? = nil,
+                acmgClass: ACMGClass? = nil) {
+        self.gene = gene
+        self.hgvs = hgvs
+        self.zygosity = zygosity
+        self.parentOfOrigin = parentOfOrigin
+        self.acmgClass = acmgClass
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("gene", .text, "HGNC gene symbol, e.g. GNAS"),
+        ColumnSpec("hgvs", .text, required: true, "HGVS expression, e.g. NM_000516.7:c.565C>T"),
+        ColumnSpec("zygosity", .text, allowed: ColumnSpec.values(Zygosity.self), "zygosity"),
+        ColumnSpec("parentOfOrigin", .text, allowed: ColumnSpec.values(ParentOfOrigin.self), "parent of origin"),
+        ColumnSpec("acmgClass", .text, allowed: ColumnSpec.values(ACMGClass.self), "ACMG/AMP class"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        var p: [FieldProblem] = []
+        Check.required(hgvs, "hgvs", into: &p)
+        if !hgvs.contains(":") { p.append(.init("hgvs", "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T")) }
+        return p
+    }
+}
+
+/// A diagnosis given at a visit: ORPHA, OMIM, MONDO or ICD-10 code.
+public struct DiagnosisFields: RecordFields {
+    public static let entity = EntityKind.diagnosis
+    public static let table = "diagnoses"
+    public static let parentColumn = "visit_id"
+    public static let parentTable = "visits"
+
+    public var code: String
+    public var label: String?
+    public var status: DiagnosisStatus
+
+    public init(code: String, label: String? = nil, status: DiagnosisStatus) {
+        self.code = code
+        self.label = label
+        self.status = status
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("code", .text, required: true, "ORPHA:, OMIM:, MONDO: or ICD10: code"),
+        ColumnSpec("label", .text, "disease name"),
+        ColumnSpec("status", .text, required: true, allowed: ColumnSpec.values(DiagnosisStatus.self), "status"),
+    ]
+
+    public func problems() -> [FieldProblem] {
+        let prefixes = ["ORPHA", "OMIM", "MONDO", "ICD10"]
+        let parts = code.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, prefixes.contains(String(parts[0])), !parts[1].isEmpty else {
+            return [FieldProblem("code", "must be ORPHA:, OMIM:, MONDO: or ICD10: followed by the code")]
+        }
+        return []
+    }
+}

@@ -1,0 +1,199 @@
+public import Logging
+import PostgresNIO
+
+/// The PostgreSQL store's database: a PostgresNIO `PostgresClient` (a connection pool) run in a
+/// task of its own. Reads of several queries run in one read-only REPEATABLE READ transaction so
+/// they see one snapshot; writes run in `withTransaction`.
+public final class PostgresDatabase: SQLDatabase {
+    public let dialect = SQLDialect.postgres
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+    private let running = Gate()
+
+    /// - Parameter schema: a schema to put first on the search path (tests give each run its own).
+    public init(url: PostgresURL, schema: String? = nil, logger: Logger = Logger(label: "ossify.postgres")) {
+        var configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.username, password: url.password,
+            database: url.database, tls: .disable)
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        let gate = running
+        runner = Task {
+            await gate.open()
+            await client.run()
+        }
+    }
+
+    /// Returns once the client's run loop has started, so the first query does not race it.
+    public func waitUntilRunning() async {
+        await running.wait()
+        await Task.yield()
+    }
+
+    public func read(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
+        do {
+            if queries.count == 1, let only = queries.first {
+                return [try await Self.rows(try await client.query(Self.postgresQuery(only), logger: logger))]
+            }
+            // One statement, so one snapshot and one round trip: each query becomes a JSON array of
+            // its rows.
+            let combined = Self.combined(queries)
+            let rows = try await Self.rows(try await client.query(Self.postgresQuery(combined), logger: logger))
+            guard let row = rows.first else { throw SQLFailure.other("the combined read returned no row") }
+            return try (0..<queries.count).map { i in try Self.jsonRows(row["r\(i)"]) }
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    public func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(PostgresTransaction(connection: connection, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError ?? error.commitError ?? error.beginError { throw Self.mapped(inner) }
+            throw Self.failure(error)
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
+
+    public func write(_ queries: [SQLQuery]) async throws(SQLFailure) {
+        do {
+            if queries.count == 1, let only = queries.first {
+                // A single statement is its own transaction.
+                try await client.query(Self.postgresQuery(only), logger: logger)
+                return
+            }
+            try await transaction { tx in
+                for query in queries { try await tx.query(query) }
+            }
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    public func close() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    /// `SELECT (SELECT json_agg(q) FROM (query0) q) AS r0, ...`: the queries' placeholders stay in
+    /// order, so their binds are concatenated.
+    static func combined(_ queries: [SQLQuery]) -> SQLQuery {
+        let parts = queries.enumerated().map { i, q in "(SELECT json_agg(q) FROM (\(q.sql)) q)::text AS r\(i)" }
+        return SQLQuery("SELECT " + parts.joined(separator: ", "), queries.flatMap(\.binds))
+    }
+
+    /// Rows from a `json_agg` array of row objects.
+    static func jsonRows(_ value: SQLValue) throws -> [SQLRow] {
+        guard case .text(let text) = value else { return [] }
+        guard case .array(let items)? = JSONValue(parsing: text.utf8) else { throw SQLFailure.other("unreadable aggregated rows") }
+        return items.map { item in
+            var values: [String: SQLValue] = [:]
+            for (key, v) in item.objectValue ?? [:] {
+                switch v {
+                case .null: values[key] = .null
+                case .bool(let b): values[key] = .integer(b ? 1 : 0)
+                case .number(let n): values[key] = Int64(exactly: n).map(SQLValue.integer) ?? .real(n)
+                case .string(let s): values[key] = .text(s)
+                case .array, .object: values[key] = .text(v.jsonText)
+                }
+            }
+            return SQLRow(values)
+        }
+    }
+
+    static func mapped(_ error: any Error) -> any Error {
+        if error is PSQLError { return failure(error) }
+        return error
+    }
+
+    static func postgresQuery(_ query: SQLQuery) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: query.binds.count)
+        for value in query.binds {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let v): binds.append(v)
+            case .real(let v): binds.append(v)
+            case .text(let v): binds.append(v)
+            }
+        }
+        return PostgresQuery(unsafeSQL: query.numberedPlaceholders, binds: binds)
+    }
+
+    static func rows(_ sequence: PostgresRowSequence) async throws -> [SQLRow] {
+        var result: [SQLRow] = []
+        for try await row in sequence {
+            var values: [String: SQLValue] = [:]
+            for cell in row {
+                values[cell.columnName.lowercased()] = try value(of: cell)
+            }
+            result.append(SQLRow(values))
+        }
+        return result
+    }
+
+    static func value(of cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+        case .float4, .float8: return .real(try cell.decode(Double.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    static func failure(_ error: any Error) -> SQLFailure {
+        if let failure = error as? SQLFailure { return failure }
+        guard let error = error as? PSQLError else { return .other(String(describing: type(of: error))) }
+        // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
+        switch error.serverInfo?[.sqlState] {
+        case "23505": return .uniqueViolation
+        case "23503": return .foreignKeyViolation
+        case "23514", "23502": return .checkViolation
+        case "P0001": return .refusedByTrigger
+        case "40001", "40P01": return .conflict
+        case let state?: return .other("PostgreSQL error \(state)")
+        case nil: return .other("PostgreSQL client error \(error.code)")
+        }
+    }
+}
+
+/// Statements on the connection that `PostgresClient.withTransaction` lent.
+struct PostgresTransaction: SQLTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func query(_ query: SQLQuery) async throws(SQLFailure) -> [SQLRow] {
+        do {
+            return try await PostgresDatabase.rows(
+                try await connection.query(PostgresDatabase.postgresQuery(query), logger: logger))
+        } catch {
+            throw PostgresDatabase.failure(error)
+        }
+    }
+}
+
+/// Opens once; waiters resume when it does.
+actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func open() {
+        isOpen = true
+        waiters.forEach { $0.resume() }
+        waiters = []
+    }
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+}

@@ -1,0 +1,177 @@
+/// The registry schema, as migrations. Record tables are generated from the `ColumnSpec` lists so
+/// the CHECK constraints and the API enums come from one source; every other statement is written
+/// out. A released migration is never edited: a change is a new migration.
+public enum Schema {
+    /// One migration: an id and its statements for each dialect.
+    public struct Migration: Sendable {
+        public let id: String
+        public let statements: @Sendable (SQLDialect) -> [String]
+    }
+
+    public static let migrations: [Migration] = [
+        Migration(id: "0001-core", statements: core),
+    ]
+
+    static func primaryKey(_ d: SQLDialect) -> String {
+        d == .sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    }
+
+    static func int(_ d: SQLDialect) -> String { d == .sqlite ? "INTEGER" : "BIGINT" }
+    static func real(_ d: SQLDialect) -> String { d == .sqlite ? "REAL" : "DOUBLE PRECISION" }
+
+    static func quoted(_ s: String) -> String { "'" + s.replacingAll("'", with: "''") + "'" }
+
+    /// `CREATE TABLE` for a record type: id, parent, the columns with their checks, version, times.
+    static func recordTable<F: RecordFields>(_: F.Type, parent: String, _ d: SQLDialect, extra: [String] = []) -> String {
+        var lines = [
+            "id \(primaryKey(d))",
+            "\(F.parentColumn) \(int(d)) NOT NULL REFERENCES \(parent)(id) ON DELETE CASCADE",
+        ]
+        for c in F.columns {
+            var type: String
+            var checks: [String] = []
+            switch c.kind {
+            case .text: type = "TEXT"
+            case .date:
+                type = "TEXT"
+                checks.append("length(\(c.column)) = 10")
+            case .integer: type = int(d)
+            case .real: type = real(d)
+            case .boolean:
+                type = int(d)
+                checks.append("\(c.column) IN (0, 1)")
+            }
+            if let allowed = c.allowed {
+                let list = allowed.map { c.kind == .integer ? $0 : quoted($0) }.joined(separator: ", ")
+                checks.append("\(c.column) IN (\(list))")
+            }
+            var line = "\(c.column) \(type)"
+            if c.required { line += " NOT NULL" }
+            if !checks.isEmpty { line += " CHECK (" + checks.joined(separator: " AND ") + ")" }
+            lines.append(line)
+        }
+        lines += [
+            "version \(int(d)) NOT NULL DEFAULT 1 CHECK (version >= 1)",
+            "created_at TEXT NOT NULL",
+            "updated_at TEXT NOT NULL",
+        ]
+        lines += extra
+        return "CREATE TABLE \(F.table) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
+    }
+
+    static func core(_ d: SQLDialect) -> [String] {
+        let pk = primaryKey(d), int = int(d)
+        var s: [String] = [
+            """
+            CREATE TABLE settings (
+              name TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sites (
+              id \(pk),
+              code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
+              name TEXT NOT NULL,
+              created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE users (
+              id \(pk),
+              username TEXT NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64),
+              password_hash TEXT NOT NULL,
+              role TEXT NOT NULL CHECK (role IN (\(Role.allCases.map { quoted($0.rawValue) }.joined(separator: ", ")))),
+              site_id \(int) REFERENCES sites(id),
+              active \(int) NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+              created_at TEXT NOT NULL,
+              CHECK (role <> 'clinician' OR site_id IS NOT NULL)
+            )
+            """,
+            """
+            CREATE TABLE sessions (
+              token_hash TEXT PRIMARY KEY,
+              user_id \(int) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+              created_at TEXT NOT NULL,
+              expires_at TEXT NOT NULL,
+              revoked_at TEXT
+            )
+            """,
+            "CREATE INDEX sessions_user ON sessions(user_id)",
+            recordTable(PatientFields.self, parent: "sites", d, extra: [
+                "research_id TEXT NOT NULL UNIQUE",
+                "date_shift_days \(int) NOT NULL CHECK (date_shift_days BETWEEN -365 AND 365)",
+                "UNIQUE (pseudonym)",
+                "CHECK (death_date IS NULL OR status = 'dead')",
+            ]),
+            "CREATE INDEX patients_site ON patients(site_id)",
+            recordTable(VisitFields.self, parent: "patients", d),
+            "CREATE INDEX visits_patient ON visits(patient_id, date)",
+            recordTable(PhenotypicFeatureFields.self, parent: "visits", d),
+            recordTable(MeasurementFields.self, parent: "visits", d),
+            recordTable(LesionFields.self, parent: "visits", d, extra: [
+                "CHECK (percent_of_region IS NULL OR (percent_of_region >= 0 AND percent_of_region <= 100))",
+                "UNIQUE (visit_id, lesion_id)",
+            ]),
+            recordTable(JointInvolvementFields.self, parent: "visits", d),
+            recordTable(ProcedureFields.self, parent: "visits", d),
+            recordTable(VariantFields.self, parent: "visits", d),
+            recordTable(DiagnosisFields.self, parent: "visits", d),
+            """
+            CREATE TABLE assessments (
+              id \(pk),
+              patient_id \(int) NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL CHECK (kind IN ('diagnosis', 'gnas-assessment')),
+              data_release TEXT NOT NULL,
+              engine_version TEXT NOT NULL,
+              result_json TEXT NOT NULL,
+              created_by \(int) REFERENCES users(id),
+              created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX assessments_patient ON assessments(patient_id)",
+            """
+            CREATE TABLE audit_log (
+              id \(pk),
+              at TEXT NOT NULL,
+              user_id \(int),
+              username TEXT,
+              action TEXT NOT NULL CHECK (action IN (\(AuditAction.allCases.map { quoted($0.rawValue) }.joined(separator: ", ")))),
+              entity TEXT NOT NULL CHECK (entity IN (\(EntityKind.allCases.map { quoted($0.rawValue) }.joined(separator: ", ")))),
+              record_id TEXT,
+              patient_id \(int),
+              before_json TEXT,
+              after_json TEXT
+            )
+            """,
+            "CREATE INDEX audit_patient ON audit_log(patient_id)",
+        ]
+        for table in ["visits", "phenotypic_features", "measurements", "lesions", "joint_involvements",
+                      "procedures", "variants", "diagnoses"] where table != "visits" {
+            s.append("CREATE INDEX \(table)_visit ON \(table)(visit_id)")
+        }
+        switch d {
+        case .sqlite:
+            s += [
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+                "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            ]
+        case .postgres:
+            s += [
+                """
+                CREATE FUNCTION audit_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+                """,
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse()",
+                "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse()",
+            ]
+        }
+        return s
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,63 @@
+/// A registry site (centre): clinicians see the patients of their own site only.
+public struct Site: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var code: String
+    public var name: String
+}
+
+/// A user account, without its password hash.
+public struct User: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var username: String
+    public var role: Role
+    public var siteID: Int64?
+    public var active: Bool
+
+    public var principal: Principal { Principal(userID: id, username: username, role: role, siteID: siteID) }
+}
+
+/// One audit log entry.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var at: String
+    public var userID: Int64?
+    public var username: String?
+    public var action: AuditAction
+    public var entity: EntityKind
+    public var recordID: String?
+    public var patientID: Int64?
+    public var before: JSONValue?
+    public var after: JSONValue?
+}
+
+/// Filters of the audit log.
+public struct AuditFilter: Sendable, Equatable {
+    public var userID: Int64?
+    public var patientID: Int64?
+    public var entity: EntityKind?
+    public var action: AuditAction?
+
+    public init(userID: Int64? = nil, patientID: Int64? = nil, entity: EntityKind? = nil, action: AuditAction? = nil) {
+        self.userID = userID
+        self.patientID = patientID
+        self.entity = entity
+        self.action = action
+    }
+}
+
+/// A stored engine result: a diagnosis ranking or a GNAS-spectrum assessment, with the data release
+/// and engine version that produced it.
+public struct StoredAssessment: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case diagnosis
+        case gnasAssessment = "gnas-assessment"
+    }
+
+    public var id: Int64
+    public var patientID: Int64
+    public var kind: Kind
+    public var dataRelease: String
+    public var engineVersion: String
+    public var result: JSONValue
+    public var createdAt: String
+}

@@ -1,0 +1,57 @@
+/// Who is acting: a signed-in user, or the operator at the command line.
+public struct Principal: Sendable, Equatable {
+    public var userID: Int64?
+    public var username: String
+    public var role: Role
+    public var siteID: Int64?
+
+    public init(userID: Int64?, username: String, role: Role, siteID: Int64?) {
+        self.userID = userID
+        self.username = username
+        self.role = role
+        self.siteID = siteID
+    }
+
+    /// The command-line operator (`ossify user add`, `ossify db seed`): an admin with no account.
+    public static let operatorConsole = Principal(userID: nil, username: "ossify-cli", role: .admin, siteID: nil)
+
+    /// The patients this principal may see: a clinician's own site, everything for the others
+    /// (what a role may do at all is decided at the edge).
+    public var scope: Scope {
+        if role == .clinician { return .site(siteID ?? -1) }
+        return .all
+    }
+}
+
+/// Which patients a query may touch.
+public enum Scope: Sendable, Equatable {
+    case all
+    case site(Int64)
+}
+
+/// Paging of a list: at most `limit` items from `offset`.
+public struct Page: Sendable, Equatable {
+    public var limit: Int
+    public var offset: Int
+
+    public static let maxLimit = 500
+
+    public init(limit: Int = 50, offset: Int = 0) {
+        self.limit = limit
+        self.offset = offset
+    }
+
+    public func problems() -> [FieldProblem] {
+        var p: [FieldProblem] = []
+        if !(1...Page.maxLimit).contains(limit) { p.append(.init("limit", "must be between 1 and \(Page.maxLimit)")) }
+        if offset < 0 { p.append(.init("offset", "must not be negative")) }
+        return p
+    }
+}
+
+/// One page of a list, with the number of items in all pages.
+public struct Listing<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var total: Int
+    public var page: Page
+}

@@ -1,0 +1,123 @@
+import Crypto
+public import FoundationEssentials
+
+/// The registry's storage: every read and write of the registry, over either database
+/// (`SQLiteDatabase` or `PostgresDatabase`, the two implementations of `SQLDatabase`).
+///
+/// Every write is one transaction and leaves its audit entry in the same transaction; reads of
+/// patient data leave one audit entry each. Updates carry the version the caller read: a stale one
+/// is a conflict, never a silent overwrite.
+public struct RegistryStore: Sendable {
+    public let database: any SQLDatabase
+    let now: @Sendable () -> Date
+
+    public init(database: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
+
+    /// Opens a store from a `--database` argument: a `postgres://` URL or a SQLite file path.
+    public static func open(_ location: String) async throws(RegistryError) -> RegistryStore {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            guard let url = PostgresURL(location) else {
+                throw .invalid([FieldProblem("database", "must be postgres://user[:password]@host[:port]/database")])
+            }
+            let database = PostgresDatabase(url: url)
+            await database.waitUntilRunning()
+            return RegistryStore(database: database)
+        }
+        do {
+            return RegistryStore(database: try SQLiteDatabase(path: location))
+        } catch {
+            throw .internalFailure("cannot open the SQLite database")
+        }
+    }
+
+    /// Applies pending migrations and makes sure the installation's research key exists.
+    @discardableResult
+    public func migrate() async throws(RegistryError) -> [String] {
+        let applied = try await Migrator.migrate(database)
+        let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
+        try await RegistryError.wrap(.site) {
+            try await database.transaction { tx in
+                try await tx.query("INSERT INTO settings (name, value) VALUES ('research_key', ?) ON CONFLICT (name) DO NOTHING",
+                                   [.text(key)])
+            }
+        }
+        return applied
+    }
+
+    func timestamp() -> String { Clock.timestamp(now()) }
+
+    /// The installation's secret for hashing ids in pseudonymised views.
+    func researchKey(_ tx: any SQLTransaction) async throws -> SymmetricKey {
+        let rows = try await tx.query("SELECT value FROM settings WHERE name = 'research_key'")
+        guard let text = rows.first?["value"].string, let data = Data(base64Encoded: text) else {
+            throw RegistryError.internalFailure("the research key is missing; run the migrations")
+        }
+        return SymmetricKey(data: data)
+    }
+
+    static func hashedID(_ kind: String, _ id: Int64, key: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(id)".utf8), using: key)
+        return mac.prefix(10).map { byte in
+            let s = String(byte, radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }.joined()
+    }
+
+    // MARK: Audit
+
+    func audit(_ tx: any SQLTransaction, _ who: Principal, _ action: AuditAction, _ entity: EntityKind,
+               record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) async throws {
+        try await tx.query(auditQuery(who, action, entity, record: record, patient: patient, before: before, after: after))
+    }
+
+    func auditQuery(_ who: Principal, _ action: AuditAction, _ entity: EntityKind,
+                    record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) -> SQLQuery {
+        SQLQuery(
+            """
+            INSERT INTO audit_log (at, user_id, username, action, entity, record_id, patient_id, before_json, after_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(timestamp()), SQLValue(who.userID), .text(who.username), .text(action.rawValue), .text(entity.rawValue),
+             SQLValue(record), SQLValue(patient), SQLValue(before?.jsonText), SQLValue(after?.jsonText)])
+    }
+
+    /// Writes one audit entry in a transaction of its own (reads, logins).
+    public func recordAudit(_ who: Principal, _ action: AuditAction, _ entity: EntityKind, record: String?,
+                            patient: Int64?, after: JSONValue? = nil) async throws(RegistryError) {
+        try await RegistryError.wrap(.audit) {
+            try await database.write([auditQuery(who, action, entity, record: record, patient: patient, after: after)])
+        }
+    }
+
+    public func auditLog(_ filter: AuditFilter, page: Page) async throws(RegistryError) -> Listing<AuditEntry> {
+        var conditions: [String] = []
+        var binds: [SQLValue] = []
+        if let u = filter.userID { conditions.append("user_id = ?"); binds.append(.integer(u)) }
+        if let p = filter.patientID { conditions.append("patient_id = ?"); binds.append(.integer(p)) }
+        if let e = filter.entity { conditions.append("entity = ?"); binds.append(.text(e.rawValue)) }
+        if let a = filter.action { conditions.append("action = ?"); binds.append(.text(a.rawValue)) }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try await RegistryError.wrap(.audit) {
+            let results = try await database.read([
+                SQLQuery("SELECT * FROM audit_log\(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?",
+                         binds + [.integer(Int64(page.limit)), .integer(Int64(page.offset))]),
+                SQLQuery("SELECT COUNT(*) AS n FROM audit_log\(whereClause)", binds),
+            ])
+            let items = try results[0].map { row throws(RegistryError) -> AuditEntry in
+                guard let id = row["id"].int64, let action = row["action"].string.flatMap(AuditAction.init),
+                      let entity = row["entity"].string.flatMap(EntityKind.init) else {
+                    throw .internalFailure("an audit row without id, action or entity")
+                }
+                return AuditEntry(id: id, at: row["at"].string ?? "", userID: row["user_id"].int64,
+                                  username: row["username"].string, action: action, entity: entity,
+                                  recordID: row["record_id"].string, patientID: row["patient_id"].int64,
+                                  before: row["before_json"].string.flatMap { JSONValue(jsonText: $0) },
+                                  after: row["after_json"].string.flatMap { JSONValue(jsonText: $0) })
+            }
+            return Listing(items: items, total: results[1].first?["n"].int ?? 0, page: page)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+public import Hummingbird
+public import Logging
+public import Registry
+
+/// Settings of the registry server.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// How long a bearer token lives.
+    public var sessionLifetime: Duration
+    /// bcrypt cost of new password hashes (tests lower it).
+    public var bcryptCost: UInt8
+    public var logLevel: Logger.Level
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, sessionLifetime: Duration = .seconds(8 * 3600),
+                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info) {
+        self.host = host
+        self.port = port
+        self.sessionLifetime = sessionLifetime
+        self.bcryptCost = bcryptCost
+        self.logLevel = logLevel
+    }
+}
+
+/// The API version in the OpenAPI document.
+public let registryAPIVersion = "1.0.0"
+
+/// The composition root of the server: the router over a store, in an application.
+public func buildApplication(store: RegistryStore, settings: ServerSettings) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "ossify.server")
+    logger.logLevel = settings.logLevel
+    let router = try await buildRouter(store, settings: settings)
+    return Application(router: router,
+                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ossify"),
+                       logger: logger)
+}
+
+/// Every route of `/api/v1` over `store`. Request logs carry method and route pattern only (no
+/// ids, no query strings, no bodies): no patient data reaches the log.
+public func buildRouter(_ store: RegistryStore, settings: ServerSettings) async throws -> Router<RegistryRequestContext> {
+    let router = Router(context: RegistryRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthenticationMiddleware(store: store))
+    let hasher = PasswordHasher(cost: settings.bcryptCost)
+    let api = APIRoutes(router: router)
+    AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(), sessionLifetime: settings.sessionLifetime,
+               decoyHash: try await hasher.hash(Tokens.make())).register(api)
+    AdminRoutes(store: store, hasher: hasher).register(api)
+    PatientRoutes(store: store).register(api)
+    RecordRoutes(store: store).register(api)
+    EngineRoutes(store: store).register(api)
+    api.add(.get, "/api/v1/health", "Liveness", tag: "meta", roles: nil) { _, _ in
+        JSONIO.response(.object(["status": "ok"]))
+    }
+    let documentRoutes = api.docs + [RouteDoc(method: "get", path: "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document",
+                                              tag: "meta", roles: nil, requestSchema: nil, responseSchema: nil, successStatus: 200,
+                                              queryParameters: [])]
+    let document = OpenAPIDocument.make(documentRoutes, version: registryAPIVersion)
+    router.get("/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
+    return router
+}
+
+/// Logs each request with its method, route pattern, status and duration; never the path with
+/// its ids, the query or the body.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        context.logger.debug("request", metadata: [
+            "method": "\(request.method.rawValue)", "route": "\(context.endpointPath ?? "unmatched")",
+            "status": "\(response.status.code)", "ms": "\((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000)",
+        ])
+        return response
+    }
+}

@@ -1,0 +1,130 @@
+import Hummingbird
+import Registry
+import FoundationEssentials
+
+/// Reading JSON request bodies into record fields with every problem named, and writing JSON
+/// responses.
+enum JSONIO {
+    static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.serialized())))
+    }
+
+    static func response<T: Encodable>(encoding value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(try JSONValue(encoding: value), status: status)
+    }
+
+    /// The body as a JSON object; 400 when it is not one.
+    static func object(_ request: Request, context: RegistryRequestContext) async throws -> [String: JSONValue] {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let value = JSONValue(parsing: buffer.readableBytesView) else {
+            throw Problem.badRequest("the body must be a JSON object")
+        }
+        guard let object = value.objectValue else { throw Problem.badRequest("the body must be a JSON object") }
+        return object
+    }
+
+    /// Decodes record fields from a JSON object: unknown fields, missing required fields, wrong
+    /// types and values outside their enum are each named (422).
+    static func fields<F: RecordFields>(_: F.Type, from object: [String: JSONValue], extraKeys: Set<String> = []) throws -> F {
+        var problems: [FieldProblem] = []
+        let known = Set(F.columns.map(\.key)).union(extraKeys)
+        for key in object.keys.sorted() where !known.contains(key) {
+            problems.append(FieldProblem(key, "is not a field of \(F.entity.rawValue)"))
+        }
+        for spec in F.columns {
+            let value = object[spec.key] ?? .null
+            if value == .null {
+                if spec.required { problems.append(FieldProblem(spec.key, "is required")) }
+                continue
+            }
+            switch (spec.kind, value) {
+            case (.text, .string(let s)), (.date, .string(let s)):
+                if let allowed = spec.allowed, !allowed.contains(s) {
+                    problems.append(FieldProblem(spec.key, "must be one of: " + allowed.joined(separator: ", ")))
+                }
+            case (.integer, .number(let n)):
+                if Int(exactly: n) == nil { problems.append(FieldProblem(spec.key, "must be an integer")) }
+                else if let allowed = spec.allowed, !allowed.contains(String(Int(n))) {
+                    problems.append(FieldProblem(spec.key, "must be one of: " + allowed.joined(separator: ", ")))
+                }
+            case (.real, .number): break
+            case (.boolean, .bool): break
+            default: problems.append(FieldProblem(spec.key, "must be \(typeName(spec.kind))"))
+            }
+        }
+        guard problems.isEmpty else { throw Problem.invalid(problems) }
+        var trimmed = object
+        for key in extraKeys { trimmed[key] = nil }
+        do {
+            let fields = try JSONValue.object(trimmed).decode(F.self)
+            let more = fields.problems()
+            if !more.isEmpty { throw Problem.invalid(more) }
+            return fields
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem.invalid([FieldProblem(F.entity.rawValue, "could not be read")])
+        }
+    }
+
+    static func typeName(_ kind: ColumnKind) -> String {
+        switch kind {
+        case .text: "a string"
+        case .date: "a date string YYYY-MM-DD"
+        case .integer: "an integer"
+        case .real: "a number"
+        case .boolean: "true or false"
+        }
+    }
+
+    /// The `version` an update or delete is based on.
+    static func version(_ object: [String: JSONValue]) throws -> Int {
+        guard let v = object["version"]?.intValue, v >= 1 else {
+            throw Problem.invalid([FieldProblem("version", "is required: the version you read, for conflict detection")])
+        }
+        return v
+    }
+}
+
+/// Query parameters, each checked.
+struct Query {
+    let request: Request
+
+    func string(_ name: String) -> String? {
+        request.uri.queryParameters.get(name).map { String($0) }
+    }
+
+    func int(_ name: String, problems: inout [FieldProblem]) -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text) else {
+            problems.append(FieldProblem(name, "must be an integer"))
+            return nil
+        }
+        return value
+    }
+
+    func enumValue<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type, problems: inout [FieldProblem]) -> E? where E.RawValue == String {
+        guard let text = string(name) else { return nil }
+        guard let value = E(rawValue: text) else {
+            problems.append(FieldProblem(name, "must be one of: " + E.allCases.map(\.rawValue).joined(separator: ", ")))
+            return nil
+        }
+        return value
+    }
+
+    func page(problems: inout [FieldProblem]) -> Page {
+        Page(limit: int("limit", problems: &problems) ?? 50, offset: int("offset", problems: &problems) ?? 0)
+    }
+}
+
+extension Listing {
+    func json(_ render: (Item) -> JSONValue) -> JSONValue {
+        .object([
+            "items": .array(items.map(render)),
+            "total": .number(Double(total)),
+            "limit": .number(Double(page.limit)),
+            "offset": .number(Double(page.offset)),
+        ])
+    }
+}

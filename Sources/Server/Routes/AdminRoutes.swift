@@ -1,0 +1,90 @@
+import Hummingbird
+import Registry
+
+/// Sites, users and the audit log: admins only.
+struct AdminRoutes {
+    let store: RegistryStore
+    let hasher: PasswordHasher
+
+    func register(_ api: APIRoutes) {
+        api.add(.get, "/api/v1/sites", "List sites", tag: "admin", roles: [.admin], response: "SiteList") { _, context in
+            _ = try context.require(.admin)
+            return try JSONIO.response(encoding: ["items": try await store.sites()])
+        }
+        api.add(.post, "/api/v1/sites", "Create a site", tag: "admin", roles: [.admin], request: "NewSite",
+                response: "Site", status: 201) { request, context in
+            let who = try context.require(.admin)
+            let body = try await JSONIO.object(request, context: context)
+            let site = try await store.createSite(code: body["code"]?.stringValue ?? "", name: body["name"]?.stringValue ?? "", by: who)
+            return try JSONIO.response(encoding: site, status: .created)
+        }
+        api.add(.get, "/api/v1/users", "List users", tag: "admin", roles: [.admin], response: "UserList") { _, context in
+            _ = try context.require(.admin)
+            return try JSONIO.response(encoding: ["items": try await store.users()])
+        }
+        api.add(.post, "/api/v1/users", "Create a user", tag: "admin", roles: [.admin], request: "NewUser",
+                response: "User", status: 201) { request, context in
+            let who = try context.require(.admin)
+            return try await createUser(request, context, who)
+        }
+        api.add(.patch, "/api/v1/users/{id}", "Activate or deactivate a user (deactivation revokes sessions)", tag: "admin",
+                roles: [.admin], request: "UserActive", response: "User") { request, context in
+            let who = try context.require(.admin)
+            let id = try Paths.id(context)
+            let body = try await JSONIO.object(request, context: context)
+            guard case .bool(let active)? = body["active"] else {
+                throw Problem.invalid([FieldProblem("active", "is required: true or false")])
+            }
+            return try JSONIO.response(encoding: try await store.setUserActive(id, active: active, by: who))
+        }
+        api.add(.get, "/api/v1/audit", "Read the audit log, newest first", tag: "admin", roles: [.admin], response: "AuditList",
+                query: ["userId", "patientId", "entity", "action", "limit", "offset"]) { request, context in
+            let who = try context.require(.admin)
+            let q = Query(request: request)
+            var problems: [FieldProblem] = []
+            let filter = AuditFilter(userID: q.int("userId", problems: &problems).map(Int64.init),
+                                     patientID: q.int("patientId", problems: &problems).map(Int64.init),
+                                     entity: q.enumValue("entity", EntityKind.self, problems: &problems),
+                                     action: q.enumValue("action", AuditAction.self, problems: &problems))
+            let page = q.page(problems: &problems)
+            problems += page.problems()
+            guard problems.isEmpty else { throw Problem.badRequest("invalid query parameters", problems) }
+            let listing = try await store.auditLog(filter, page: page)
+            // The log holds before and after images of patient records: reading it is audited too.
+            try await store.recordAudit(who, .read, .audit, record: nil, patient: filter.patientID,
+                                        after: .object(["ids": .array(listing.items.map { .number(Double($0.id)) })]))
+            return JSONIO.response(listing.json { (try? JSONValue(encoding: $0)) ?? .null })
+        }
+    }
+
+    func createUser(_ request: Request, _ context: RegistryRequestContext, _ who: Principal) async throws -> Response {
+        let body = try await JSONIO.object(request, context: context)
+        var problems: [FieldProblem] = []
+        let role = body["role"]?.stringValue.flatMap(Role.init)
+        if role == nil { problems.append(FieldProblem("role", "must be one of: admin, clinician, researcher")) }
+        let password = body["password"]?.stringValue ?? ""
+        if password.count < 12 { problems.append(FieldProblem("password", "must be at least 12 characters")) }
+        var siteID: Int64?
+        if let code = body["site"]?.stringValue {
+            guard let site = try await store.site(code: code) else {
+                throw Problem.invalid(problems + [FieldProblem("site", "is not the code of a site")])
+            }
+            siteID = site.id
+        }
+        guard problems.isEmpty, let role else { throw Problem.invalid(problems) }
+        let hash = try await hasher.hash(password)
+        let user = try await store.createUser(username: body["username"]?.stringValue ?? "", passwordHash: hash, role: role,
+                                              siteID: siteID, by: who)
+        return try JSONIO.response(encoding: user, status: .created)
+    }
+}
+
+/// Path parameters.
+enum Paths {
+    static func id(_ context: RegistryRequestContext, _ name: String = "id") throws -> Int64 {
+        guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
+            throw Problem.notFound("record")
+        }
+        return id
+    }
+}

@@ -1,0 +1,58 @@
+import Hummingbird
+import Registry
+import FoundationEssentials
+
+/// POST /auth/login and /auth/logout.
+struct AuthRoutes {
+    let store: RegistryStore
+    let hasher: PasswordHasher
+    let throttle: LoginThrottleActor
+    let sessionLifetime: Duration
+    /// A bcrypt hash of a random string, checked for unknown usernames so they take as long.
+    let decoyHash: String
+
+    func register(_ api: APIRoutes) {
+        api.add(.post, "/api/v1/auth/login", "Sign in; answers a bearer token", tag: "auth", roles: nil,
+                request: "Login", response: "Token") { request, context in
+            try await login(request, context)
+        }
+        api.add(.post, "/api/v1/auth/logout", "Revoke the bearer token", tag: "auth", roles: Role.allCases, status: 204) { _, context in
+            let who = try context.require(.admin, .clinician, .researcher)
+            if let hash = context.tokenHash { try await store.revokeSession(tokenHash: hash, by: who) }
+            return Response(status: .noContent)
+        }
+    }
+
+    func login(_ request: Request, _ context: RegistryRequestContext) async throws -> Response {
+        let body = try await JSONIO.object(request, context: context)
+        var problems: [FieldProblem] = []
+        let username = body["username"]?.stringValue
+        let password = body["password"]?.stringValue
+        if username?.isEmpty ?? true { problems.append(FieldProblem("username", "is required")) }
+        if password?.isEmpty ?? true { problems.append(FieldProblem("password", "is required")) }
+        guard problems.isEmpty, let username, let password else { throw Problem.invalid(problems) }
+
+        if case .reject(let seconds) = await throttle.attempt(username) {
+            throw Problem(status: .tooManyRequests, title: "Too Many Requests",
+                          detail: "too many failed sign-ins; try again later", headers: [.retryAfter: String(seconds)])
+        }
+        let found = try await store.credentials(username: username)
+        let ok = try await hasher.verify(password, hash: found?.passwordHash ?? decoyHash)
+        guard ok, let user = found?.user, user.active else {
+            await throttle.failed(username)
+            try await store.recordAudit(Principal(userID: found?.user.id, username: username, role: found?.user.role ?? .researcher,
+                                                  siteID: nil),
+                                        .loginFailed, .session, record: nil, patient: nil)
+            throw Problem(status: .unauthorized, title: "Unauthorized", detail: "unknown username or wrong password",
+                          headers: [.wwwAuthenticate: "Bearer"])
+        }
+        await throttle.succeeded(username)
+        let token = Tokens.make()
+        let expires = try await store.createSession(tokenHash: Tokens.hash(token), user: user, lifetime: sessionLifetime)
+        return JSONIO.response(.object([
+            "token": .string(token),
+            "expiresAt": .string(expires.formatted(.iso8601)),
+            "role": .string(user.role.rawValue),
+        ]))
+    }
+}

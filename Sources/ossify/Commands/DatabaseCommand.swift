@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// `ossify db migrate|backup|restore|seed`: operator tasks on the registry database.
+struct DatabaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Registry database: migrations, backup, restore, synthetic data.",
+        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self])
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply pending migrations.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            do {
+                let store = try await RegistryStore.open(db.database)
+                let applied = try await store.migrate()
+                print(applied.isEmpty ? "schema is up to date" : "applied: \(applied.joined(separator: ", "))")
+                await store.database.close()
+            } catch {
+                throw RegistryExit.report(error)
+            }
+        }
+    }
+
+    struct Backup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a consistent online snapshot of the SQLite database to a new file (the server may keep running).",
+            discussion: "For PostgreSQL use pg_dump, which takes a consistent snapshot the same way.")
+        @Argument(help: "The backup file to write; must not exist.")
+        var output: String
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            if db.isPostgres { throw ValidationError("for PostgreSQL use pg_dump --format=custom") }
+            if FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; choose a new file") }
+        }
+
+        func run() async throws {
+            do {
+                let database = try SQLiteDatabase(path: db.database)
+                try await database.backup(to: output)
+                await database.close()
+                print("backup written to \(output)")
+            } catch {
+                throw RegistryExit.report(RegistryError.internalFailure("\(error)"))
+            }
+        }
+    }
+
+    struct Restore: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the SQLite database with a backup (stop the server first).",
+            discussion: "For PostgreSQL use pg_restore.")
+        @Argument(help: "A file written by `ossify db backup`.")
+        var backup: String
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            if db.isPostgres { throw ValidationError("for PostgreSQL use pg_restore") }
+            guard FileManager.default.fileExists(atPath: backup) else { throw ValidationError("\(backup) does not exist") }
+        }
+
+        func run() async throws {
+            // Check that the backup is a registry before touching the database.
+            do {
+                let check = try SQLiteDatabase(path: backup)
+                let rows = try await check.read("SELECT COUNT(*) AS n FROM schema_migrations")
+                await check.close()
+                guard (rows.first?["n"].int ?? 0) > 0 else { throw SQLFailure.other("no migrations") }
+            } catch {
+                printError("\(backup) is not an ossify registry backup")
+                throw ExitCode(65)
+            }
+            let fm = FileManager.default
+            for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: db.database + suffix) {
+                try fm.removeItem(atPath: db.database + suffix)
+            }
+            if fm.fileExists(atPath: db.database) { try fm.removeItem(atPath: db.database) }
+            try fm.copyItem(atPath: backup, toPath: db.database)
+            print("restored \(db.database) from \(backup)")
+        }
+    }
+
+    struct Seed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add synthetic patients (about ten visits each) for demos and load tests.")
+        @Option(help: "Number of patients.")
+        var patients: Int = 100
+        @Option(help: "Visits per patient.")
+        var visits: Int = 10
+        @Option(help: "Seed of the generator.")
+        var seed: UInt64 = 2762
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            guard (1...1_000_000).contains(patients) else { throw ValidationError("--patients must be 1 to 1000000") }
+            guard (1...100).contains(visits) else { throw ValidationError("--visits must be 1 to 100") }
+        }
+
+        func run() async throws {
+            do {
+                let store = try await RegistryStore.open(db.database)
+                try await store.migrate()
+                let start = ContinuousClock.now
+                let written = try await Seeder(patients: patients, visitsPerPatient: visits, seed: seed)
+                    .run(on: store, by: .operatorConsole) { n in print("\(n) patients") }
+                print("seeded \(patients) patients, \(written) visits in \(ContinuousClock.now - start)")
+                await store.database.close()
+            } catch {
+                throw RegistryExit.report(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import Registry
+import Server
+
+/// `ossify serve`: the registry server on SQLite or PostgreSQL; migrations run at start.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the registry server (REST API under /api/v1, OpenAPI at /api/v1/openapi.json).")
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port: Int = 8080
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is not a log level") }
+    }
+
+    func run() async throws {
+        let store: RegistryStore
+        do {
+            store = try await RegistryStore.open(db.database)
+            let applied = try await store.migrate()
+            if !applied.isEmpty { print("applied migrations: \(applied.joined(separator: ", "))") }
+        } catch {
+            throw RegistryExit.report(error)
+        }
+        let settings = ServerSettings(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        let app = try await buildApplication(store: store, settings: settings)
+        print("ossify registry on http://\(host):\(port)/api/v1 (\(db.isPostgres ? "PostgreSQL" : "SQLite"))")
+        try await app.runService()
+        await store.database.close()
+    }
+}

@@ -1,0 +1,61 @@
+import Hummingbird
+import Registry
+@testable import Server
+import Testing
+
+@Suite("OpenAPI document")
+struct OpenAPITests {
+    @Test func describesEveryRouteAndResolvesEveryReference() async throws {
+        let env = try await TestEnvironment.make()
+        try await env.test { c in
+            let doc = try await c.call(.get, "/api/v1/openapi.json")
+            #expect(doc.status == .ok)
+            #expect(doc["openapi"] == "3.1.0")
+            guard let paths = doc["paths"]?.objectValue, let schemas = doc["components"]?["schemas"]?.objectValue else {
+                Issue.record("no paths or schemas"); return
+            }
+            // Every route the router answers is in the document: the expected list is written out here.
+            let expected: [(String, String)] = [
+                ("post", "/api/v1/auth/login"), ("post", "/api/v1/auth/logout"),
+                ("get", "/api/v1/sites"), ("post", "/api/v1/sites"), ("get", "/api/v1/users"), ("post", "/api/v1/users"),
+                ("patch", "/api/v1/users/{id}"), ("get", "/api/v1/audit"),
+                ("get", "/api/v1/patients"), ("post", "/api/v1/patients"), ("get", "/api/v1/patients/{id}"),
+                ("put", "/api/v1/patients/{id}"), ("get", "/api/v1/patients/{id}/record"),
+                ("get", "/api/v1/patients/{id}/visits"), ("post", "/api/v1/patients/{id}/visits"),
+                ("post", "/api/v1/patients/{id}/diagnose"), ("post", "/api/v1/patients/{id}/assess"),
+                ("get", "/api/v1/patients/{id}/phenopacket"), ("post", "/api/v1/phenopackets"),
+                ("get", "/api/v1/health"), ("get", "/api/v1/openapi.json"),
+            ] + ["visits", "phenotypic-features", "measurements", "lesions", "joint-involvements", "procedures", "variants", "diagnoses"]
+                .flatMap { collection -> [(String, String)] in
+                    var routes = [("get", "/api/v1/\(collection)/{id}"), ("put", "/api/v1/\(collection)/{id}"),
+                                  ("delete", "/api/v1/\(collection)/{id}")]
+                    if collection != "visits" {
+                        routes += [("get", "/api/v1/visits/{id}/\(collection)"), ("post", "/api/v1/visits/{id}/\(collection)")]
+                    }
+                    return routes
+                }
+            for (method, path) in expected {
+                #expect(paths[path]?[method] != nil, "\(method) \(path) is not documented")
+            }
+            let documented = paths.values.reduce(0) { $0 + ($1.objectValue?.count ?? 0) }
+            #expect(documented == expected.count)
+            // Every $ref points at a schema that exists.
+            var refs: [String] = []
+            func collect(_ v: JSONValue) {
+                switch v {
+                case .object(let o):
+                    if let r = o["$ref"]?.stringValue { refs.append(r) }
+                    o.values.forEach(collect)
+                case .array(let a): a.forEach(collect)
+                default: break
+                }
+            }
+            collect(doc.json)
+            #expect(!refs.isEmpty)
+            for r in Set(refs) {
+                #expect(schemas[String(r.dropFirst("#/components/schemas/".count))] != nil, "\(r) does not resolve")
+            }
+            #expect(schemas["LesionFields"]?["properties"]?["region"]?["enum"] != nil)
+        }
+    }
+}
