@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Registry", "Diagnosis", "Clinical",
+                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

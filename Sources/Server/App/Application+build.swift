@@ -26,10 +26,10 @@ public struct ServerSettings: Sendable {
 public let registryAPIVersion = "1.0.0"
 
 /// The composition root of the server: the router over a store, in an application.
-public func buildApplication(store: RegistryStore, settings: ServerSettings) async throws -> some ApplicationProtocol {
+public func buildApplication(store: RegistryStore, settings: ServerSettings, engines: Engines?) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "ossify.server")
     logger.logLevel = settings.logLevel
-    let router = try await buildRouter(store, settings: settings)
+    let router = try await buildRouter(store, settings: settings, engines: engines)
     return Application(router: router,
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ossify"),
                        logger: logger)
@@ -37,7 +37,7 @@ public func buildApplication(store: RegistryStore, settings: ServerSettings) asy
 
 /// Every route of `/api/v1` over `store`. Request logs carry method and route pattern only (no
 /// ids, no query strings, no bodies): no patient data reaches the log.
-public func buildRouter(_ store: RegistryStore, settings: ServerSettings) async throws -> Router<RegistryRequestContext> {
+public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engines: Engines? = nil) async throws -> Router<RegistryRequestContext> {
     let router = Router(context: RegistryRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -49,7 +49,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings) async 
     AdminRoutes(store: store, hasher: hasher).register(api)
     PatientRoutes(store: store).register(api)
     RecordRoutes(store: store).register(api)
-    EngineRoutes(store: store).register(api)
+    EngineRoutes(store: store, engines: engines).register(api)
     api.add(.get, "/api/v1/health", "Liveness", tag: "meta", roles: nil) { _, _ in
         JSONIO.response(.object(["status": "ok"]))
     }

@@ -68,7 +68,10 @@ enum OpenAPIDocument {
         if r.method == "put" || r.method == "delete" || r.method == "patch" || r.successStatus == 201 {
             errors.append((409, "edit conflict (stale version) or duplicate"))
         }
-        if r.summary.contains("501") { errors.append((501, "not wired yet")) }
+        if r.tag == "engines" || r.tag == "phenopackets" {
+            errors.append((422, "the record or the document cannot be used, each problem named"))
+            errors.append((503, "the engines are not loaded in this server"))
+        }
         for (code, text) in errors { responses[String(code)] = .object(["description": .string(text), "content": problem]) }
         op["responses"] = .object(responses)
         if let roles = r.roles {

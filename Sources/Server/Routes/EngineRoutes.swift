@@ -1,32 +1,139 @@
+import Clinical
+import Diagnosis
+import FoundationEssentials
 import Hummingbird
+import Ontology
+import Phenopackets
 import Registry
 
-/// Adapters to the engines and the exchange format, to be wired by the lead when the Diagnosis,
-/// Clinical assessment and Phenopackets modules land. Until then each answers 501 with a
-/// problem body, after the same role checks it will have.
+/// The engines and the exchange format on stored records: diagnosis and GNAS assessment (each
+/// result stored with the data release and engine version that produced it), phenopacket export
+/// and atomic import.
 struct EngineRoutes {
     let store: RegistryStore
+    /// nil when the server was built without engines (a route test of the store alone): the
+    /// routes then answer 503.
+    let engines: Engines?
 
     func register(_ api: APIRoutes) {
-        api.add(.post, "/api/v1/patients/{id}/diagnose", "Rank the differential diagnosis of the stored record and store it (not wired yet: 501)",
+        api.add(.post, "/api/v1/patients/{id}/diagnose", "Rank the differential diagnosis of the stored record and store it",
                 tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context in
-            _ = try context.require(.clinician)
-            throw Problem.notImplemented("the Diagnosis engine is not wired into the registry yet")
+            let who = try context.require(.clinician)
+            let engines = try loaded()
+            let id = try Paths.id(context)
+            let record = try await store.document(patient: id, by: who).patientRecord()
+            let result: DiagnosisResult
+            do {
+                result = try engines.diagnosis.diagnose(record)
+            } catch let error as QueryError {
+                throw Problem.invalid([FieldProblem(error.field, error.message)])
+            }
+            let stored = try await store.storeAssessment(
+                patient: id, kind: .diagnosis, dataRelease: engines.dataRelease, engineVersion: DiagnosisService.engineVersion,
+                result: try JSONValue(encoding: result), by: who)
+            return try JSONIO.response(encoding: stored, status: .created)
         }
-        api.add(.post, "/api/v1/patients/{id}/assess", "GNAS-spectrum assessment of the stored record, stored (not wired yet: 501)",
+        api.add(.post, "/api/v1/patients/{id}/assess", "GNAS-spectrum assessment of the stored record, stored",
                 tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context in
-            _ = try context.require(.clinician)
-            throw Problem.notImplemented("the GNAS assessment is not wired into the registry yet")
+            let who = try context.require(.clinician)
+            let engines = try loaded()
+            let id = try Paths.id(context)
+            let record = try await store.document(patient: id, by: who).patientRecord()
+            let assessment = assessGNASSpectrum(record, knowledge: engines.spectrum, labs: engines.labs, transcript: engines.transcript)
+            let stored = try await store.storeAssessment(
+                patient: id, kind: .gnasAssessment, dataRelease: engines.dataRelease, engineVersion: Engines.assessmentEngineVersion,
+                result: try JSONValue(encoding: assessment), by: who)
+            return try JSONIO.response(encoding: stored, status: .created)
         }
-        api.add(.get, "/api/v1/patients/{id}/phenopacket", "Export the record as a GA4GH Phenopacket v2 (not wired yet: 501)",
+        api.add(.get, "/api/v1/patients/{id}/phenopacket", "Export the record as a GA4GH Phenopacket v2 (researchers: pseudonymised)",
                 tag: "phenopackets", roles: [.clinician, .researcher], response: "Phenopacket") { _, context in
-            _ = try context.require(.clinician, .researcher)
-            throw Problem.notImplemented("phenopacket export is not wired into the registry yet")
+            let who = try context.require(.clinician, .researcher)
+            let engines = try loaded()
+            let id = try await patientID(context, who)
+            let document = try await store.document(patient: id, by: who)
+            let view = View(role: who.role)
+            let record = document.patientRecord(view: view)
+            let kb = engines.diagnosis.kb
+            let packet = Phenopacket(record: record, id: record.id ?? "patient",
+                                     assayCode: { TermID($0) }, termLabel: { kb.term($0)?.name })
+            let data = try packet.jsonData(pretty: false)
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
-        api.add(.post, "/api/v1/phenopackets", "Import a phenopacket or a JSONL batch, atomically (not wired yet: 501)",
-                tag: "phenopackets", roles: [.clinician], request: "Phenopacket", response: "ImportReport") { _, context in
-            _ = try context.require(.clinician)
-            throw Problem.notImplemented("phenopacket import is not wired into the registry yet")
+        api.add(.post, "/api/v1/phenopackets", "Import a phenopacket or a JSONL batch, atomically: all records or none, each refusal named",
+                tag: "phenopackets", roles: [.clinician], request: "Phenopacket", response: "ImportReport", status: 201) { request, context in
+            let who = try context.require(.clinician)
+            _ = try loaded()
+            guard let site = who.siteID else { throw Problem.badRequest("the account has no site to import into") }
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            let entries = PhenopacketReader(concurrency: 1).readDocuments(Data(buffer.readableBytesView), source: "body")
+            guard !entries.isEmpty else { throw Problem.badRequest("the body holds no phenopacket") }
+            let today = Self.today()
+            var batch: [ImportedPatient] = []
+            var refused: [(Int, Int?, [FieldProblem])] = []
+            for (index, entry) in entries.enumerated() {
+                do throws(PhenopacketError) {
+                    let packet = try entry.result.get()
+                    let record = try packet.patientRecord()
+                    batch.append(ImportedPatient(record, pseudonym: packet.id, birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) },
+                                                 visitDate: today))
+                } catch {
+                    refused.append((index, entry.line, error.issues.map { FieldProblem($0.path, "\($0.problem)") }))
+                }
+            }
+            guard refused.isEmpty else { return try Self.report(refused: refused, outcomes: [], total: entries.count) }
+            let outcomes = try await store.importPatients(batch, site: site, by: who)
+            let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, entries[$0.index].line, $0.problems) }
+            return try Self.report(refused: problems, outcomes: outcomes, total: entries.count)
         }
+    }
+
+    func loaded() throws -> Engines {
+        guard let engines else {
+            throw Problem(status: .serviceUnavailable, title: "Service Unavailable", detail: "the engines are not loaded in this server")
+        }
+        return engines
+    }
+
+    /// The patient id of the path: numeric for clinicians, the hashed id for researchers.
+    func patientID(_ context: RegistryRequestContext, _ who: Principal) async throws -> Int64 {
+        if who.role == .researcher {
+            guard let text = context.parameters.get("id") else { throw Problem.notFound("patient") }
+            return try await store.patientID(researchID: text)
+        }
+        return try Paths.id(context)
+    }
+
+    struct ImportReport: Encodable {
+        struct Record: Encodable {
+            var index: Int
+            var line: Int?
+            var patientID: Int64?
+            var problems: [FieldProblem]
+        }
+        var imported: Int
+        var refused: Int
+        var records: [Record]
+    }
+
+    /// 201 with every new patient id when all records were written; otherwise a 422 problem whose
+    /// invalid-params name each refused record (index in the batch, line) and field, and nothing written.
+    static func report(refused: [(Int, Int?, [FieldProblem])], outcomes: [ImportOutcome], total: Int) throws -> Response {
+        if !refused.isEmpty {
+            let fields = refused.flatMap { index, line, problems in
+                let record = "records[\(index)]" + (line.map { " (line \($0))" } ?? "")
+                return problems.isEmpty ? [FieldProblem(record, "refused")]
+                    : problems.map { FieldProblem(record + "." + $0.field, $0.reason) }
+            }
+            throw Problem(status: .unprocessableContent, title: "Import refused, nothing written",
+                          detail: "\(Set(refused.map(\.0)).count) of \(total) records refused", invalidParams: fields)
+        }
+        let records = outcomes.map { ImportReport.Record(index: $0.index, line: nil, patientID: $0.patientID, problems: []) }
+        return try JSONIO.response(encoding: ImportReport(imported: records.count, refused: 0, records: records), status: .created)
+    }
+
+    static func today() -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 }

@@ -36,35 +36,19 @@ struct DiagnoseCommand: ParsableCommand {
         }
     }
 
-    struct Output: Encodable {
-        var release: String
-        var database: String
-        var warnings: [String]
-        /// The phenotype log LR is scaled by this factor (at most `independentTerms` terms' worth).
-        var phenotypeWeight: Double
-        var candidates: [DiseaseExplanation]
-    }
-
     func run() throws {
         let kb = try loadKnowledgeBase()
         let record = try patient.loadRecord()
-        let knowledge = try DiagnosisKnowledge.load(kb)
-        let built = try knowledge.buildQuery(record)
-        guard !built.query.observed.isEmpty || !built.query.excluded.isEmpty || !built.query.genes.isEmpty else {
-            throw CLIFailure("no usable finding: give at least one observed HPO term, excluded term, lab value or gene")
-        }
+        let service = try loadDiagnosisService(kb)
         let parameters = try ScoringParameters.standard.overriding(overrides)
-        let index = DiagnosisIndex(kb: kb, corpus: database, sex: built.query.sex, parameters: parameters, curated: knowledge.curated)
-        let engine = LikelihoodEngine(index: index)
-        let ranked = engine.rank(built.query).prefix(top)
-        let explanations = ranked.map { engine.explain($0, query: built.query) }
-        if json {
-            return try printJSON(Output(release: kb.release.hpoVersion, database: database.rawValue,
-                                        warnings: built.warnings, phenotypeWeight: engine.phenotypeScale(built.query),
-                                        candidates: explanations))
+        let result: DiagnosisResult
+        do {
+            result = try service.diagnose(record, corpus: database, top: top, parameters: parameters)
+        } catch {
+            throw CLIFailure(error.description)
         }
-        print(DiagnosisReport.text(explanations, warnings: built.warnings, release: kb.release.hpoVersion, database: database,
-                                  phenotypeWeight: engine.phenotypeScale(built.query)))
+        if json { return try printJSON(result) }
+        print(DiagnosisReport.text(result.candidates, warnings: result.warnings, release: result.release, database: database,
+                                   phenotypeWeight: result.phenotypeWeight))
     }
 }
-

@@ -33,8 +33,8 @@ struct EvaluateCommand: ParsableCommand {
         let kb = try loadKnowledgeBase()
         let parameters = try ScoringParameters.standard.overriding(overrides)
         let (loaded, refused) = try CaseFiles.load(paths)
-        let knowledge = try DiagnosisKnowledge.load(kb)
-        let builder = knowledge.builder
+        let service = try loadDiagnosisService(kb)
+        let builder = service.builder
         var cases: [EvaluationCase] = []
         var skipped = 0
         for c in loaded {
@@ -46,8 +46,7 @@ struct EvaluateCommand: ParsableCommand {
         // Sex-specific annotations apply per case: one index per sex.
         var engines: [AnnotationSex?: LikelihoodEngine] = [:]
         for sex in Set(cases.map(\.query.sex)) {
-            engines[sex] = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: database, sex: sex, parameters: parameters,
-                                                                  curated: knowledge.curated))
+            engines[sex] = service.engine(corpus: database, sex: sex, parameters: parameters)
         }
         let results = Evaluation.run(cases, engines: engines)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -36,7 +36,13 @@ struct ServeCommand: AsyncParsableCommand {
             throw RegistryExit.report(error)
         }
         let settings = ServerSettings(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
-        let app = try await buildApplication(store: store, settings: settings)
+        let engines: Engines
+        do {
+            engines = try Engines.load()
+        } catch {
+            throw CLIFailure("the engines could not be loaded: \(error)")
+        }
+        let app = try await buildApplication(store: store, settings: settings, engines: engines)
         print("ossify registry on http://\(host):\(port)/api/v1 (\(db.isPostgres ? "PostgreSQL" : "SQLite"))")
         try await app.runService()
         await store.database.close()

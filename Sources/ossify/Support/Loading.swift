@@ -43,31 +43,11 @@ func resolveTerm(_ text: String, in kb: KnowledgeBase, search: TermSearch? = nil
     throw CLIFailure(message)
 }
 
-/// What the diagnosis engine takes from Knowledge/: lab intervals, genotype rules and the curated
-/// monographs' annotations.
-struct DiagnosisKnowledge {
-    var builder: QueryBuilder
-    var curated: [TermID: [Annotation]]
-
-    /// The validated query of a patient; input problems become a one-line error.
-    func buildQuery(_ record: PatientRecord) throws -> QueryBuilder.Result {
-        do {
-            return try builder.build(record)
-        } catch {
-            throw CLIFailure(error.description)
-        }
-    }
-
-    static func load(_ kb: KnowledgeBase) throws -> DiagnosisKnowledge {
-        do {
-            let dir = try KnowledgeDirectory.locate()
-            let labs = try LabKnowledge.load(from: dir.appendingPathComponent(LabKnowledge.fileName))
-            let rules = try GenotypeEvidenceRules.load(from: dir.appendingPathComponent(GenotypeEvidenceRules.fileName))
-            let catalog = try MonographCatalog.load(from: dir.appendingPathComponent("monographs"))
-            return DiagnosisKnowledge(builder: QueryBuilder(kb: kb, labs: labs, genotypeRules: rules),
-                                      curated: CuratedAnnotations.from(catalog, labs: labs))
-        } catch {
-            throw CLIFailure("Knowledge/: \(error)")
-        }
+/// The diagnosis service over a knowledge base, with Knowledge/ located the usual way.
+func loadDiagnosisService(_ kb: KnowledgeBase) throws -> DiagnosisService {
+    do {
+        return try DiagnosisService.load(kb: kb, knowledgeDirectory: try KnowledgeDirectory.locate())
+    } catch {
+        throw CLIFailure("Knowledge/: \(error)")
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import Registry
+@testable import Server
+import Testing
+
+/// Diagnosis, assessment and phenopacket exchange on stored records, with the real engines.
+@Suite("Engine and exchange routes")
+struct EngineRouteTests {
+    /// A synthetic POH-like patient: subcutaneous and muscle ossification, a deep lesion, normal PTH,
+    /// a paternal GNAS frameshift.
+    func makePatient(_ c: Client, token: String) async throws -> Int {
+        let patient = try await c.call(.post, "/api/v1/patients", token: token, body: patientBody)
+        let pid = try #require(patient["id"]?.int)
+        let visit = try await c.call(.post, "/api/v1/patients/\(pid)/visits", token: token, body: .object(["date": "2024-05-01"]))
+        let vid = try #require(visit["id"]?.int)
+        for term in ["HP:0034282", "HP:0011987"] {
+            let f = try await c.call(.post, "/api/v1/visits/\(vid)/phenotypic-features", token: token, body: .object(["hpoId": .string(term)]))
+            #expect(f.status == .created)
+        }
+        let lab = try await c.call(.post, "/api/v1/visits/\(vid)/measurements", token: token,
+                                   body: .object(["loinc": "2731-8", "value": 40, "unit": "pg/mL"]))
+        #expect(lab.status == .created)
+        let lesion = try await c.call(.post, "/api/v1/visits/\(vid)/lesions", token: token,
+                                      body: .object(["lesionId": "L1", "region": "forearm", "side": "left", "depth": "muscle"]))
+        #expect(lesion.status == .created, "\(lesion.json.jsonText)")
+        let variant = try await c.call(.post, "/api/v1/visits/\(vid)/variants", token: token,
+                                       body: .object(["gene": "GNAS", "hgvs": "NM_000516.7:c.565_568del", "zygosity": "heterozygous",
+                                                      "parentOfOrigin": "paternal"]))
+        #expect(variant.status == .created, "\(variant.json.jsonText)")
+        return pid
+    }
+
+    @Test func diagnoseAndAssessStoreTheirResultsWithTheirVersions() async throws {
+        let env = try await TestEnvironment.make(engines: try TestEnvironment.engines.get())
+        let store = env.store
+        try await env.test { c in
+            let clin = try await c.login("clin-a")
+            let pid = try await makePatient(c, token: clin)
+            let diagnosis = try await c.call(.post, "/api/v1/patients/\(pid)/diagnose", token: clin)
+            #expect(diagnosis.status == .created)
+            #expect(diagnosis["kind"] == "diagnosis")
+            #expect(diagnosis["dataRelease"]?.stringValue?.contains("hp/releases/2025-01-16") == true)
+            #expect(diagnosis["engineVersion"]?.stringValue?.hasPrefix("ossify-diagnosis") == true)
+            let first = diagnosis["result"]?["candidates"]?.arrayValue?.first
+            #expect(first?["disease"] == "OMIM:166350")
+
+            let assessment = try await c.call(.post, "/api/v1/patients/\(pid)/assess", token: clin)
+            #expect(assessment.status == .created)
+            #expect(assessment["kind"] == "gnas-assessment")
+            #expect(assessment["result"]?.jsonText.contains("POH") == true)
+
+            let other = try await c.login("clin-b")
+            #expect(try await c.call(.post, "/api/v1/patients/\(pid)/diagnose", token: other).status == .notFound)
+            #expect(try await c.call(.post, "/api/v1/patients/\(pid)/diagnose", token: try await c.login("researcher")).status == .forbidden)
+            let audit = try await store.auditLog(AuditFilter(), page: Page()).items
+            #expect(audit.filter { $0.entity == .assessment && $0.action == .create }.count == 2)
+        }
+    }
+
+    @Test func exportThenImportGivesTheSameRecordAndTheExportIsValid() async throws {
+        let env = try await TestEnvironment.make(engines: try TestEnvironment.engines.get())
+        try await env.test { c in
+            let clin = try await c.login("clin-a")
+            let pid = try await makePatient(c, token: clin)
+            let exported = try await c.call(.get, "/api/v1/patients/\(pid)/phenopacket", token: clin)
+            #expect(exported.status == .ok)
+            let text = exported.json.jsonText
+            #expect(text.contains("HP:0034282") && text.contains("parentOfOrigin") && text.contains("paternal"))
+            try ReferenceImplementation.check(text)
+
+            let researcher = try await c.login("researcher")
+            let list = try await c.call(.get, "/api/v1/patients", token: researcher)
+            let rid = try #require(list["items"]?.arrayValue?.first?["id"]?.stringValue)
+            let pseudonymised = try await c.call(.get, "/api/v1/patients/\(rid)/phenopacket", token: researcher)
+            #expect(pseudonymised.status == .ok)
+            #expect(!pseudonymised.json.jsonText.contains("P-1"))
+            #expect(!pseudonymised.json.jsonText.contains("2016-01-02"))
+
+            // The same patient again under another pseudonym (a pseudonym is unique in a site).
+            let renamed = text.replacingOccurrences(of: "\"P-1\"", with: "\"P-1-copy\"")
+            let imported = try await c.call(.post, "/api/v1/phenopackets", token: clin, raw: renamed)
+            #expect(imported.status == .created, "\(imported.json.jsonText)")
+            let newID = try #require(imported["records"]?.arrayValue?.first?["patientID"]?.int)
+            let again = try await c.call(.get, "/api/v1/patients/\(newID)/phenopacket", token: clin)
+            let features = { (j: JSONValue) in Set(j["phenotypicFeatures"]?.arrayValue?.compactMap { $0["type"]?["id"]?.stringValue } ?? []) }
+            #expect(features(again.json) == features(exported.json))
+        }
+    }
+
+    @Test func aBatchWithOneBadRecordWritesNothingAndNamesIt() async throws {
+        let env = try await TestEnvironment.make(engines: try TestEnvironment.engines.get())
+        try await env.test { c in
+            let clin = try await c.login("clin-a")
+            let good = #"{"id": "syn-1", "subject": {"id": "s1", "sex": "MALE"}, "phenotypicFeatures": [{"type": {"id": "HP:0034282"}}], "metaData": {"phenopacketSchemaVersion": "2.0"}}"#
+            let bad = #"{"id": "syn-2", "phenotypicFeatures": [{"type": {"id": "not an id"}}], "metaData": {"phenopacketSchemaVersion": "2.0"}}"#
+            let before = try await c.call(.get, "/api/v1/patients", token: clin)["total"]?.int
+            let reply = try await c.call(.post, "/api/v1/phenopackets", token: clin, raw: good + "\n" + bad + "\n")
+            #expect(reply.status == .unprocessableContent)
+            #expect(reply.invalidFields.contains { $0.hasPrefix("records[1] (line 2).phenotypicFeatures[0].type.id") })
+            #expect(!reply.invalidFields.contains { $0.hasPrefix("records[0]") })
+            #expect(try await c.call(.get, "/api/v1/patients", token: clin)["total"]?.int == before)
+            let ok = try await c.call(.post, "/api/v1/phenopackets", token: clin, raw: good)
+            #expect(ok.status == .created && ok["imported"]?.int == 1)
+        }
+    }
+}
+
+/// The GA4GH reference implementation (PyPI `phenopackets`), when python3 has it.
+enum ReferenceImplementation {
+    static func check(_ json: String) throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import phenopackets"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { print("skipped: no python3"); return }
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { print("skipped: python3 lacks the phenopackets package"); return }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c",
+                       "import sys, phenopackets; from google.protobuf.json_format import Parse; Parse(sys.stdin.read(), phenopackets.Phenopacket())"]
+        let input = Pipe(), errors = Pipe()
+        p.standardInput = input
+        p.standardError = errors
+        try p.run()
+        input.fileHandleForWriting.write(Data(json.utf8))
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.terminationStatus == 0, "the reference implementation refused the export: \(message)")
+    }
+}
+
+extension JSONValue {
+    var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+}
