@@ -11,12 +11,16 @@ public final class PostgresDatabase: SQLDatabase {
     private let logger: Logger
     private let running = Gate()
 
-    /// - Parameter schema: a schema to put first on the search path (tests give each run its own).
-    public init(url: PostgresURL, schema: String? = nil, logger: Logger = Logger(label: "ossify.postgres")) {
+    /// - Parameters:
+    ///   - schema: a schema to put first on the search path (tests give each run its own).
+    ///   - maxConnections: the size of the connection pool.
+    public init(url: PostgresURL, schema: String? = nil, maxConnections: Int = 20,
+                logger: Logger = Logger(label: "ossify.postgres")) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
             database: url.database, tls: .disable)
         if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        configuration.options.maximumConnections = max(1, maxConnections)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
