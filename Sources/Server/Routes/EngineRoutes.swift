@@ -4,6 +4,17 @@ import Registry
 /// Adapters to the engines and the exchange format, to be wired by the lead when the Diagnosis,
 /// Clinical assessment and Phenopackets modules land. Until then each answers 501 with a
 /// problem body, after the same role checks it will have.
+///
+/// Wiring, for each:
+/// - diagnose / assess: `let document = try await store.document(patient: id, by: who)`, run the
+///   engine on `document.patientRecord()`, then
+///   `store.storeAssessment(patient: id, kind: .diagnosis or .gnasAssessment, dataRelease:
+///   engineVersion: result: JSONValue(encoding: result), by: who)` and answer it with 201.
+/// - phenopacket export: map `document.patientRecord(view: View(role: who.role))` (researchers get
+///   the hashed id) to a Phenopacket; parent of origin rides as an extension.
+/// - phenopacket import: map each phenopacket to `ImportedPatient(record, pseudonym:, birthDate:,
+///   visitDate:)` and call `store.importPatients(batch, site: who.siteID, by: who)`: all or
+///   nothing, with each refused record's fields in the outcomes (answer 422 listing them).
 struct EngineRoutes {
     let store: RegistryStore
 
