@@ -37,7 +37,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             path = file
         case .postgres:
             guard let text = Backend.postgresURL, let url = PostgresURL(text) else { throw TestFailure.noPostgres }
-            let database = PostgresDatabase(url: url)
+            let database = PostgresDatabase(url: url, maxConnections: 6)
             await database.waitUntilRunning()
             store = RegistryStore(database: database)
         }

@@ -165,10 +165,14 @@ struct StorageSuiteTests {
         let v = try await f.store.create(VisitFields(date: "2024-01-01"), parent: p.id, by: f.clinician)
         _ = try await f.store.update(VisitFields(date: "2024-01-02"), id: v.id, version: 1, by: f.clinician)
         _ = try await f.store.get(VisitFields.self, id: v.id, by: f.clinician)
+        _ = try await f.store.create(LesionFields(lesionId: "L9", region: "neck", side: .midline), parent: v.id, by: f.clinician)
         try await f.store.delete(VisitFields.self, id: v.id, version: 2, by: f.clinician)
         let entries = try await f.store.auditLog(AuditFilter(patientID: p.id), page: Page()).items
         let actions = entries.reversed().map { "\($0.action.rawValue) \($0.entity.rawValue)" }
-        #expect(actions == ["create patient", "create visit", "update visit", "read visit", "delete visit"])
+        #expect(actions == ["create patient", "create visit", "update visit", "read visit", "create lesion", "delete visit"])
+        let deletion = try #require(entries.first { $0.action == .delete })
+        guard case .array(let lesions)? = deletion.before?["lesions"] else { Issue.record("no lesions in the before image"); return }
+        #expect(lesions.first?["lesionId"] == "L9")
         let update = try #require(entries.first { $0.action == .update })
         #expect(update.before?["date"] == .string("2024-01-01"))
         #expect(update.after?["date"] == .string("2024-01-02"))

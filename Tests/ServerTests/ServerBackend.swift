@@ -26,11 +26,11 @@ enum ServerBackend: String, CaseIterable, CustomTestStringConvertible, Sendable 
         case .postgres:
             guard let url = Self.postgresURL else { throw ServerBackendError.noPostgres }
             let schema = "t_" + UUID().uuidString.replacing("-", with: "").lowercased().prefix(16)
-            let admin = PostgresDatabase(url: url)
+            let admin = PostgresDatabase(url: url, maxConnections: 1)
             await admin.waitUntilRunning()
             try await admin.write([SQLQuery("CREATE SCHEMA \(schema)")])
             await admin.close()
-            let database = PostgresDatabase(url: url, schema: String(schema))
+            let database = PostgresDatabase(url: url, schema: String(schema), maxConnections: 6)
             await database.waitUntilRunning()
             return database
         }

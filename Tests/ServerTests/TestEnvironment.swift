@@ -95,11 +95,6 @@ extension JSONValue {
     static func int(_ v: Int) -> JSONValue { .number(Double(v)) }
     var int: Int? { intValue }
 
-    func merging(_ other: [String: JSONValue]) -> JSONValue {
-        var object = objectValue ?? [:]
-        for (k, v) in other { object[k] = v }
-        return .object(object)
-    }
 }
 
 let patientBody: JSONValue = .object([

@@ -37,6 +37,13 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// This object with `other`'s keys added (or replaced); other values unchanged.
+    public func merging(_ other: [String: JSONValue]) -> JSONValue {
+        guard case .object(var object) = self else { return self }
+        for (key, value) in other { object[key] = value }
+        return .object(object)
+    }
+
     public var objectValue: [String: JSONValue]? {
         if case .object(let o) = self { return o }
         return nil

@@ -11,12 +11,16 @@ public final class PostgresDatabase: SQLDatabase {
     private let logger: Logger
     private let running = Gate()
 
-    /// - Parameter schema: a schema to put first on the search path (tests give each run its own).
-    public init(url: PostgresURL, schema: String? = nil, logger: Logger = Logger(label: "ossify.postgres")) {
+    /// - Parameters:
+    ///   - schema: a schema to put first on the search path (tests give each run its own).
+    ///   - maxConnections: the size of the connection pool.
+    public init(url: PostgresURL, schema: String? = nil, maxConnections: Int = 20,
+                logger: Logger = Logger(label: "ossify.postgres")) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
             database: url.database, tls: .disable)
         if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        configuration.options.maximumConnections = max(1, maxConnections)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
@@ -36,12 +40,19 @@ public final class PostgresDatabase: SQLDatabase {
     public func read(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
         do {
             if queries.count == 1, let only = queries.first {
+                if let rows = try await PreparedStatements.rows(for: only, using: client, logger: logger) { return [rows] }
                 return [try await Self.rows(try await client.query(Self.postgresQuery(only), logger: logger))]
             }
             // One statement, so one snapshot and one round trip: each query becomes a JSON array of
             // its rows.
-            let combined = Self.combined(queries)
-            let rows = try await Self.rows(try await client.query(Self.postgresQuery(combined), logger: logger))
+            var combined = Self.combined(queries)
+            combined.prepared = queries.first?.prepared
+            let rows: [SQLRow]
+            if let prepared = try await PreparedStatements.rows(for: combined, using: client, logger: logger) {
+                rows = prepared
+            } else {
+                rows = try await Self.rows(try await client.query(Self.postgresQuery(combined), logger: logger))
+            }
             guard let row = rows.first else { throw SQLFailure.other("the combined read returned no row") }
             return try (0..<queries.count).map { i in try Self.jsonRows(row["r\(i)"]) }
         } catch {
@@ -68,7 +79,9 @@ public final class PostgresDatabase: SQLDatabase {
         do {
             if queries.count == 1, let only = queries.first {
                 // A single statement is its own transaction.
-                try await client.query(Self.postgresQuery(only), logger: logger)
+                if try await PreparedStatements.rows(for: only, using: client, logger: logger) == nil {
+                    try await client.query(Self.postgresQuery(only), logger: logger)
+                }
                 return
             }
             try await transaction { tx in

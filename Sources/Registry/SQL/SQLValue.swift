@@ -58,10 +58,14 @@ public struct SQLRow: Sendable, Hashable {
 public struct SQLQuery: Sendable {
     public var sql: String
     public var binds: [SQLValue]
+    /// Set on the statements of the hot paths, whose text never changes: PostgreSQL runs them as
+    /// named prepared statements (planned once per connection). SQLite caches every statement.
+    public var prepared: PreparedStatementKey?
 
-    public init(_ sql: String, _ binds: [SQLValue] = []) {
+    public init(_ sql: String, _ binds: [SQLValue] = [], prepared: PreparedStatementKey? = nil) {
         self.sql = sql
         self.binds = binds
+        self.prepared = prepared
     }
 
     /// The text with PostgreSQL's numbered placeholders `$1, $2, ...` in place of `?`.
@@ -80,4 +84,14 @@ public struct SQLQuery: Sendable {
         }
         return out
     }
+}
+
+/// The statements prepared once per PostgreSQL connection.
+public enum PreparedStatementKey: Sendable, Hashable {
+    /// The batch that reads a whole patient record (`RegistryStore.documentQueries`).
+    case document
+    /// The session lookup of every request.
+    case principal
+    /// The audit entry of every read.
+    case audit
 }

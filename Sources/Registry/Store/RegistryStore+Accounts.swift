@@ -113,13 +113,17 @@ extension RegistryStore {
     /// The signed-in user of a live session: not expired, not revoked, account active.
     public func principal(tokenHash: String) async throws(RegistryError) -> Principal? {
         try await RegistryError.wrap(.session) {
-            let rows = try await database.read(
-                """
-                SELECT u.id, u.username, u.role, u.site_id, u.active FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1
-                """, [.text(tokenHash), .text(timestamp())])
+            let rows = try await database.read(Self.principalQuery(tokenHash: tokenHash, now: timestamp()))
             return rows.first.flatMap(Self.user)?.principal
         }
+    }
+
+    static func principalQuery(tokenHash: String, now: String) -> SQLQuery {
+        SQLQuery(
+            """
+            SELECT u.id, u.username, u.role, u.site_id, u.active FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1
+            """, [.text(tokenHash), .text(now)], prepared: .principal)
     }
 
     public func revokeSession(tokenHash: String, by who: Principal) async throws(RegistryError) {

@@ -76,23 +76,7 @@ extension RegistryStore {
 
     /// The whole record of a patient, read on one snapshot.
     public func document(patient id: Int64, by who: Principal) async throws(RegistryError) -> PatientDocument {
-        let parts: [(String, String)] = [
-            (PhenotypicFeatureFields.table, "f"), (MeasurementFields.table, "m"), (LesionFields.table, "l"),
-            (JointInvolvementFields.table, "j"), (ProcedureFields.table, "p"), (VariantFields.table, "v"),
-            (DiagnosisFields.table, "d"),
-        ]
-        var queries = [
-            Self.ownerQuery(table: "patients", id: id),
-            SQLQuery("SELECT * FROM patients WHERE id = ?", [.integer(id)]),
-            SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date, id", [.integer(id)]),
-            SQLQuery("SELECT * FROM assessments WHERE patient_id = ? ORDER BY id", [.integer(id)]),
-            SQLQuery("SELECT value FROM settings WHERE name = 'research_key'"),
-        ]
-        for (table, alias) in parts {
-            queries.append(SQLQuery(
-                "SELECT \(alias).* FROM \(table) \(alias) JOIN visits vv ON vv.id = \(alias).visit_id WHERE vv.patient_id = ? ORDER BY \(alias).id",
-                [.integer(id)]))
-        }
+        let queries = Self.documentQueries(patient: id)
         let document: PatientDocument = try await RegistryError.wrap(.patient) {
             let r = try await database.read(queries)
             guard Self.owner(r[0], scope: who.scope) != nil, let patientRow = r[1].first else {
@@ -129,6 +113,30 @@ extension RegistryStore {
         try await recordAudit(who, .read, .patient, record: String(id), patient: id,
                               after: .object(["view": .string(who.role == .researcher ? "pseudonymised" : "full record")]))
         return document
+    }
+
+    /// The reads of a whole record, in the order `document` unpacks them; every bind is the
+    /// patient id, so the text is the same for every patient (PostgreSQL prepares it once).
+    static func documentQueries(patient id: Int64) -> [SQLQuery] {
+        let parts: [(String, String)] = [
+            (PhenotypicFeatureFields.table, "f"), (MeasurementFields.table, "m"), (LesionFields.table, "l"),
+            (JointInvolvementFields.table, "j"), (ProcedureFields.table, "p"), (VariantFields.table, "v"),
+            (DiagnosisFields.table, "d"),
+        ]
+        var queries = [
+            Self.ownerQuery(table: "patients", id: id),
+            SQLQuery("SELECT * FROM patients WHERE id = ?", [.integer(id)]),
+            SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date, id", [.integer(id)]),
+            SQLQuery("SELECT * FROM assessments WHERE patient_id = ? ORDER BY id", [.integer(id)]),
+            SQLQuery("SELECT value FROM settings WHERE name = 'research_key'"),
+        ]
+        for (table, alias) in parts {
+            queries.append(SQLQuery(
+                "SELECT \(alias).* FROM \(table) \(alias) JOIN visits vv ON vv.id = \(alias).visit_id WHERE vv.patient_id = ? ORDER BY \(alias).id",
+                [.integer(id)]))
+        }
+        queries[0].prepared = .document
+        return queries
     }
 
     static func assessment(_ row: SQLRow) -> StoredAssessment? {

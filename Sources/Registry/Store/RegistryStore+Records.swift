@@ -200,12 +200,34 @@ extension RegistryStore {
         try await RegistryError.wrap(F.entity) {
             try await database.transaction { tx in
                 let (owner, before) = try await current(F.self, id: id, version: version, who: who, tx: tx)
+                var beforeImage = before.json()
+                if F.self == VisitFields.self {
+                    // The parts go with the visit (ON DELETE CASCADE): the audit entry keeps them.
+                    beforeImage = beforeImage.merging(try await Self.visitParts(visit: id, tx: tx))
+                }
                 let rows = try await tx.query("DELETE FROM \(F.table) WHERE id = ? AND version = ? RETURNING id",
                                               [.integer(id), .integer(Int64(version))])
                 guard !rows.isEmpty else { throw RegistryError.conflict("the \(F.entity.rawValue) was changed by someone else") }
-                try await audit(tx, who, .delete, F.entity, record: String(id), patient: owner.patientID, before: before.json())
+                try await audit(tx, who, .delete, F.entity, record: String(id), patient: owner.patientID, before: beforeImage)
             }
         }
+    }
+
+    /// The parts of a visit as JSON arrays keyed like the full record.
+    static func visitParts(visit id: Int64, tx: any SQLTransaction) async throws -> [String: JSONValue] {
+        func rows<P: RecordFields>(_: P.Type) async throws -> JSONValue {
+            let found = try await tx.query("SELECT * FROM \(P.table) WHERE visit_id = ? ORDER BY id", [.integer(id)])
+            return .array(try found.map { row throws(RegistryError) in try Stored<P>(row: row).json() })
+        }
+        return [
+            "phenotypicFeatures": try await rows(PhenotypicFeatureFields.self),
+            "measurements": try await rows(MeasurementFields.self),
+            "lesions": try await rows(LesionFields.self),
+            "jointInvolvements": try await rows(JointInvolvementFields.self),
+            "procedures": try await rows(ProcedureFields.self),
+            "variants": try await rows(VariantFields.self),
+            "diagnoses": try await rows(DiagnosisFields.self),
+        ]
     }
 
     /// The record as it is, after checking scope and the expected version.

@@ -73,15 +73,18 @@ public struct RegistryStore: Sendable {
         try await tx.query(auditQuery(who, action, entity, record: record, patient: patient, before: before, after: after))
     }
 
+    static let auditSQL = """
+        INSERT INTO audit_log (at, user_id, username, action, entity, record_id, patient_id, before_json, after_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     func auditQuery(_ who: Principal, _ action: AuditAction, _ entity: EntityKind,
                     record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) -> SQLQuery {
         SQLQuery(
-            """
-            INSERT INTO audit_log (at, user_id, username, action, entity, record_id, patient_id, before_json, after_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            Self.auditSQL,
             [.text(timestamp()), SQLValue(who.userID), .text(who.username), .text(action.rawValue), .text(entity.rawValue),
-             SQLValue(record), SQLValue(patient), SQLValue(before?.jsonText), SQLValue(after?.jsonText)])
+             SQLValue(record), SQLValue(patient), SQLValue(before?.jsonText), SQLValue(after?.jsonText)],
+            prepared: .audit)
     }
 
     /// Writes one audit entry in a transaction of its own (reads, logins).

@@ -6,7 +6,7 @@ import Registry
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "Registry database: migrations, backup, restore, synthetic data.",
-        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self])
+        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self, Export.self])
 
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Apply pending migrations.")
@@ -107,6 +107,53 @@ struct DatabaseCommand: AsyncParsableCommand {
                 let written = try await Seeder(patients: patients, visitsPerPatient: visits, seed: seed)
                     .run(on: store, by: .operatorConsole) { n in print("\(n) patients") }
                 print("seeded \(patients) patients, \(written) visits in \(ContinuousClock.now - start)")
+                await store.database.close()
+            } catch {
+                throw RegistryExit.report(error)
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write every patient's whole record as JSON lines (each read is audited).",
+            discussion: "--pseudonymised writes the researchers' view: no birth date, pseudonym or free text, shifted dates, hashed ids.")
+        @Argument(help: "The JSONL file to write; must not exist.")
+        var output: String
+        @Flag(help: "Write the pseudonymised view.")
+        var pseudonymised = false
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            if FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; choose a new file") }
+        }
+
+        func run() async throws {
+            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+                printError("cannot write \(output)")
+                throw ExitCode(73)
+            }
+            defer { try? file.close() }
+            do {
+                let store = try await RegistryStore.open(db.database)
+                try await store.migrate()
+                let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
+                let view: View = pseudonymised ? .pseudonymised : .identified
+                let start = ContinuousClock.now
+                var offset = 0, written = 0
+                while true {
+                    let page = try await store.listPatients(PatientFilter(), page: Page(limit: 500, offset: offset), by: who)
+                    var chunk: [UInt8] = []
+                    for patient in page.items {
+                        chunk += try await store.document(patient: patient.id, by: who).json(view).serialized()
+                        chunk.append(0x0A)
+                        written += 1
+                    }
+                    file.write(Data(chunk))
+                    offset += page.items.count
+                    if page.items.isEmpty || offset >= page.total { break }
+                }
+                print("exported \(written) patients to \(output) in \(ContinuousClock.now - start)")
                 await store.database.close()
             } catch {
                 throw RegistryExit.report(error)

@@ -21,9 +21,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(help: "Hours a bearer token stays valid.")
+    var sessionHours: Int = 8
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is not a log level") }
+        guard (1...720).contains(sessionHours) else { throw ValidationError("--session-hours must be 1 to 720") }
     }
 
     func run() async throws {
@@ -35,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw RegistryExit.report(error)
         }
-        let settings = ServerSettings(host: host, port: port, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds(sessionHours * 3600),
+                                      logLevel: Logger.Level(rawValue: logLevel) ?? .info)
         let engines: Engines
         do {
             engines = try Engines.load()
