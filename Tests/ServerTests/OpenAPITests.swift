@@ -58,4 +58,15 @@ struct OpenAPITests {
             #expect(schemas["LesionFields"]?["properties"]?["region"]?["enum"] != nil)
         }
     }
+
+    @Test func unknownRoutesAndMethodsAnswerProblems() async throws {
+        let env = try await TestEnvironment.make()
+        try await env.test { c in
+            let clin = try await c.login("clin-a")
+            #expect(try await c.call(.get, "/api/v1/nothing-here", token: clin).status == .notFound)
+            let wrongMethod = try await c.call(.patch, "/api/v1/patients", token: clin)
+            #expect(wrongMethod.status == .notFound || wrongMethod.status == .methodNotAllowed)
+            #expect(try await c.call(.get, "/api/v1/health").status == .ok)
+        }
+    }
 }
