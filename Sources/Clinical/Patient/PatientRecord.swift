@@ -59,21 +59,28 @@ public enum ParentOfOrigin: String, Sendable, Codable, CaseIterable {
     case paternal, maternal, deNovo = "de novo", unknown
 }
 
-/// A genetic finding: a gene symbol and/or an HGVS expression, with zygosity and parent of origin.
+/// A genetic finding: a gene symbol and/or an HGVS expression, with zygosity and parent of origin;
+/// a structural variant (e.g. a chromosomal deletion) by its Sequence Ontology type and label.
 public struct VariantObservation: Hashable, Sendable, Codable {
     public var gene: String?
     public var hgvs: String?
     public var zygosity: String?
     public var origin: ParentOfOrigin?
     public var acmgClass: String?
+    /// Sequence Ontology type of a structural variant, e.g. SO:1000029 chromosomal_deletion.
+    public var structuralType: TermID?
+    /// The variant's name as reported, e.g. "telomeric 11q deletion".
+    public var label: String?
 
     public init(gene: String? = nil, hgvs: String? = nil, zygosity: String? = nil,
-                origin: ParentOfOrigin? = nil, acmgClass: String? = nil) {
+                origin: ParentOfOrigin? = nil, acmgClass: String? = nil, structuralType: TermID? = nil, label: String? = nil) {
         self.gene = gene
         self.hgvs = hgvs
         self.zygosity = zygosity
         self.origin = origin
         self.acmgClass = acmgClass
+        self.structuralType = structuralType
+        self.label = label
     }
 }
 

@@ -106,10 +106,12 @@ extension Phenopacket {
     /// Nil for a variant observation with nothing in it.
     static func genomicInterpretation(_ v: VariantObservation, subjectID: String, variantID: String) -> GenomicInterpretation? {
         let gene = v.gene.map { GeneDescriptor(valueId: Vocabulary.hgnc[$0] ?? "", symbol: $0) }
-        guard v.hgvs != nil || v.zygosity != nil || v.origin != nil || v.acmgClass != nil else {
+        guard v.hgvs != nil || v.zygosity != nil || v.origin != nil || v.acmgClass != nil || v.structuralType != nil || v.label != nil else {
             return gene.map { GenomicInterpretation(subjectOrBiosampleId: subjectID, gene: $0) }
         }
         var d = VariationDescriptor(id: variantID, geneContext: gene)
+        if let type = v.structuralType { d.structuralType = OntologyClass(id: type.description, label: "") }
+        if let label = v.label { d.label = label }
         if let hgvs = v.hgvs {
             let (syntax, context): (String, MoleculeContext) =
                 hgvs.contains(":c.") ? ("hgvs.c", .transcript)

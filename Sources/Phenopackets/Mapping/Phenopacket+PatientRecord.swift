@@ -153,6 +153,8 @@ extension Phenopacket {
         guard let vi = g.variantInterpretation, let d = vi.variationDescriptor else { return nil }
         var v = VariantObservation()
         if let symbol = d.geneContext?.symbol, !symbol.isEmpty { v.gene = symbol }
+        if let type = d.structuralType, let id = TermID(type.id) { v.structuralType = id }
+        if !d.label.isEmpty { v.label = d.label }
         let preference = ["hgvs.c", "hgvs.g", "hgvs.p"]
         v.hgvs = preference.lazy.compactMap { syntax in d.expressions.first { $0.syntax == syntax }?.value }.first
             ?? d.expressions.first { $0.syntax.lowercased().hasPrefix("hgvs") }?.value

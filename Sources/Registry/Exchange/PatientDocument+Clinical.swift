@@ -44,7 +44,9 @@ extension PatientDocument {
                 record.variants.append(VariantObservation(gene: variant.fields.gene, hgvs: variant.fields.hgvs,
                                                           zygosity: variant.fields.zygosity?.rawValue,
                                                           origin: variant.fields.parentOfOrigin,
-                                                          acmgClass: variant.fields.acmgClass?.rawValue))
+                                                          acmgClass: variant.fields.acmgClass?.rawValue,
+                                                          structuralType: variant.fields.structuralType.flatMap { TermID($0) },
+                                                          label: variant.fields.label))
             }
             for l in v.lesions {
                 record.lesions.append(Lesion(id: l.fields.lesionId, region: l.fields.region, side: l.fields.side,

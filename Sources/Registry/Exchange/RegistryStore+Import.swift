@@ -33,8 +33,9 @@ public struct ImportedPatient: Sendable {
                                                         referenceLow: lab.referenceLow, referenceHigh: lab.referenceHigh))
         }
         for v in record.variants {
-            visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs ?? "", zygosity: v.zygosity.flatMap(Zygosity.init),
-                                                parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init)))
+            visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs, zygosity: v.zygosity.flatMap(Zygosity.init),
+                                                parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init),
+                                                structuralType: v.structuralType?.description, label: v.label))
         }
         for (n, l) in record.lesions.enumerated() {
             visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side, depth: l.depth,

@@ -239,32 +239,48 @@ public struct VariantFields: RecordFields {
     public static let parentTable = "visits"
 
     public var gene: String?
-    public var hgvs: String
+    /// Absent for a variant known only by its gene (a phenopacket's gene descriptor, a structural
+    /// variant without an HGVS expression); then the gene is required.
+    public var hgvs: String?
     public var zygosity: Zygosity?
     public var parentOfOrigin: ParentOfOrigin?
     public var acmgClass: ACMGClass?
+    /// Sequence Ontology type of a structural variant (SO:...), and the variant's reported name.
+    public var structuralType: String?
+    public var label: String?
 
-    public init(gene: String? = nil, hgvs: String, zygosity: Zygosity? = nil, parentOfOrigin: ParentOfOrigin? = nil,
-                acmgClass: ACMGClass? = nil) {
+    public init(gene: String? = nil, hgvs: String?, zygosity: Zygosity? = nil, parentOfOrigin: ParentOfOrigin? = nil,
+                acmgClass: ACMGClass? = nil, structuralType: String? = nil, label: String? = nil) {
         self.gene = gene
         self.hgvs = hgvs
         self.zygosity = zygosity
         self.parentOfOrigin = parentOfOrigin
         self.acmgClass = acmgClass
+        self.structuralType = structuralType
+        self.label = label
     }
 
     public static let columns: [ColumnSpec] = [
         ColumnSpec("gene", .text, "HGNC gene symbol, e.g. GNAS"),
-        ColumnSpec("hgvs", .text, required: true, "HGVS expression, e.g. NM_000516.7:c.565C>T"),
+        ColumnSpec("hgvs", .text, "HGVS expression, e.g. NM_000516.7:c.565C>T (the gene is required without one)"),
         ColumnSpec("zygosity", .text, allowed: ColumnSpec.values(Zygosity.self), "zygosity"),
         ColumnSpec("parentOfOrigin", .text, allowed: ColumnSpec.values(ParentOfOrigin.self), "parent of origin"),
         ColumnSpec("acmgClass", .text, allowed: ColumnSpec.values(ACMGClass.self), "ACMG/AMP class"),
+        ColumnSpec("structuralType", .text, "Sequence Ontology type of a structural variant, e.g. SO:1000029"),
+        ColumnSpec("label", .text, "the variant's reported name, e.g. telomeric 11q deletion"),
     ]
 
     public func problems() -> [FieldProblem] {
         var p: [FieldProblem] = []
-        Check.required(hgvs, "hgvs", into: &p)
-        if !hgvs.contains(":") { p.append(.init("hgvs", "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T")) }
+        if let hgvs {
+            Check.required(hgvs, "hgvs", into: &p)
+            if !hgvs.contains(":") { p.append(.init("hgvs", "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T")) }
+        } else if (gene ?? "").isEmpty && (structuralType ?? "").isEmpty {
+            p.append(.init("hgvs", "is required when neither a gene nor a structural type is given"))
+        }
+        if let t = structuralType, !t.hasPrefix("SO:") {
+            p.append(.init("structuralType", "must be a Sequence Ontology id such as SO:1000029"))
+        }
         return p
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Phenopackets
 import Registry
 
 /// `ossify db migrate|backup|restore|seed`: operator tasks on the registry database.
@@ -116,12 +117,15 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write every patient's whole record as JSON lines (each read is audited).",
+            abstract: "Write every patient's whole record, or its GA4GH Phenopacket, as JSON lines (each read is audited).",
             discussion: "--pseudonymised writes the researchers' view: no birth date, pseudonym or free text, shifted dates, hashed ids.")
+        enum Format: String, ExpressibleByArgument { case record, phenopacket }
         @Argument(help: "The JSONL file to write; must not exist.")
         var output: String
         @Flag(help: "Write the pseudonymised view.")
         var pseudonymised = false
+        @Option(help: "record (the registry's JSON) or phenopacket (GA4GH Phenopacket v2, one per line).")
+        var format: Format = .record
         @OptionGroup var db: DatabaseOptions
 
         func validate() throws {
@@ -134,7 +138,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                 throw ExitCode(73)
             }
             defer { try? file.close() }
-            do {
+            do throws(RegistryError) {
                 let store = try await RegistryStore.open(db.database)
                 try await store.migrate()
                 let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
@@ -145,7 +149,17 @@ struct DatabaseCommand: AsyncParsableCommand {
                     let page = try await store.listPatients(PatientFilter(), page: Page(limit: 500, offset: offset), by: who)
                     var chunk: [UInt8] = []
                     for patient in page.items {
-                        chunk += try await store.document(patient: patient.id, by: who).json(view).serialized()
+                        let document = try await store.document(patient: patient.id, by: who)
+                        switch format {
+                        case .record:
+                            chunk += document.json(view).serialized()
+                        case .phenopacket:
+                            let record = document.patientRecord(view: view)
+                            guard let data = try? Phenopacket(record: record, id: record.id ?? "patient-\(patient.id)").jsonData(pretty: false) else {
+                                throw RegistryError.internalFailure("a phenopacket could not be encoded")
+                            }
+                            chunk += data
+                        }
                         chunk.append(0x0A)
                         written += 1
                     }
