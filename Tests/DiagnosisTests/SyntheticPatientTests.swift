@@ -9,11 +9,8 @@ import Ontology
     /// The real knowledge base and Knowledge/ files, loaded once for the suite.
     static let shared: Result<(KnowledgeBase, QueryBuilder, [TermID: [Annotation]]), any Error> = Result {
         let (kb, _) = try KnowledgeBaseLoader.load(try ReleaseStore.standard())
-        let dir = try KnowledgeDirectory.locate()
-        let labs = try LabKnowledge.load(from: dir.appendingPathComponent(LabKnowledge.fileName))
-        let rules = try GenotypeEvidenceRules.load(from: dir.appendingPathComponent(GenotypeEvidenceRules.fileName))
-        let curated = CuratedAnnotations.from(try MonographCatalog.load(from: dir.appendingPathComponent("monographs")), labs: labs)
-        return (kb, QueryBuilder(kb: kb, labs: labs, genotypeRules: rules), curated)
+        let service = try DiagnosisService.load(kb: kb, knowledgeDirectory: try KnowledgeDirectory.locate())
+        return (kb, service.builder, service.curated)
     }
 
     func rank(_ record: PatientRecord) throws -> [String: Int] {
