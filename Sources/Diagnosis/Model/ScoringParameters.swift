@@ -11,7 +11,8 @@ public import Ontology
 /// |---|---|---|---|
 /// | noise | 0.1 | 0.01-0.2 | flat between 0.05 and 0.1 |
 /// | defaultFrequency | 0.3 | 0.15-0.95 | 0.8 cost 5 points of top-1 |
-/// | ratioPseudocount | 6 | 0-6 | |
+/// | ratioPseudocount | 10 | 0-15 | |
+/// | ratioPrior | 0.05 | 0-0.7 | shrinking cohort ratios towards a low frequency: +1 point of top-3 |
 /// | specificityExponent | 2 | 0.5-3 | |
 /// | commonAncestorExponent | 5 | 2-8 | LIRICAL-like soft credit (0.5) cost 20 points |
 /// | excludedAscertainment | 8 | 1-100 | 1 (no ascertainment) cost 10 points; 8 keeps an absent obligate feature a penalty |
@@ -42,10 +43,12 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// for an onset two or more classes away (one class away is neutral).
     public var onsetMatchLR: Double
     public var onsetMismatchLR: Double
-    /// Pseudo-count that shrinks an n/m frequency towards `defaultFrequency`:
-    /// f = (n + k * defaultFrequency) / (m + k). A "1/1" from a single case report is weaker evidence
+    /// Pseudo-count that shrinks an n/m frequency towards `ratioPrior`:
+    /// f = (n + k * ratioPrior) / (m + k). A "1/1" from a single case report is weaker evidence
     /// than "146/224" from a cohort.
     public var ratioPseudocount: Double
+    /// The frequency an n/m ratio is shrunk towards (see `ratioPseudocount`).
+    public var ratioPrior: Double
     /// Likelihood ratio for a disease associated with a gene in which the patient has a reported
     /// (likely) causal variant. LIRICAL uses 1000 for a ClinVar-pathogenic allele.
     public var geneLR: Double
@@ -65,7 +68,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
 
     public init(noise: Double = 0.1, defaultFrequency: Double = 0.3, specificityExponent: Double = 2,
                 commonAncestorExponent: Double = 5, excludedWeight: Double = 1, excludedAscertainment: Double = 8,
-                onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4, ratioPseudocount: Double = 6,
+                onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4, ratioPseudocount: Double = 10, ratioPrior: Double = 0.05,
                 geneLR: Double = 1000, generalShare: Double = 0.15, completenessExponent: Double = 1.5,
                 independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
         self.noise = noise
@@ -77,6 +80,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
         self.onsetMatchLR = onsetMatchLR
         self.onsetMismatchLR = onsetMismatchLR
         self.ratioPseudocount = ratioPseudocount
+        self.ratioPrior = ratioPrior
         self.geneLR = geneLR
         self.generalShare = generalShare
         self.completenessExponent = completenessExponent
@@ -88,7 +92,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     public func frequency(_ f: AnnotationFrequency?) -> Double {
         switch f {
         case nil: return defaultFrequency
-        case .ratio(let n, let m)?: return (Double(n) + ratioPseudocount * defaultFrequency) / (Double(m) + ratioPseudocount)
+        case .ratio(let n, let m)?: return (Double(n) + ratioPseudocount * ratioPrior) / (Double(m) + ratioPseudocount)
         case let other?: return other.value ?? defaultFrequency
         }
     }
