@@ -62,13 +62,8 @@ struct PatientRoutes {
         }
     }
 
-    /// The patient id of the path: numeric for clinicians, the hashed id for researchers.
     func patientID(_ context: RegistryRequestContext, _ who: Principal) async throws -> Int64 {
-        if who.role == .researcher {
-            guard let text = context.parameters.get("id") else { throw Problem.notFound("patient") }
-            return try await store.patientID(researchID: text)
-        }
-        return try Paths.id(context)
+        try await Paths.patientID(context, who, store: store)
     }
 }
 
