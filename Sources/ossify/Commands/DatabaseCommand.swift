@@ -27,18 +27,22 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a consistent online snapshot of the SQLite database to a new file (the server may keep running).",
-            discussion: "For PostgreSQL use pg_dump, which takes a consistent snapshot the same way.")
+            abstract: "Write a consistent online snapshot of the database to a new file (the server may keep running).",
+            discussion: "SQLite: VACUUM INTO. PostgreSQL: pg_dump --format=custom, which reads one consistent snapshot.")
         @Argument(help: "The backup file to write; must not exist.")
         var output: String
         @OptionGroup var db: DatabaseOptions
 
         func validate() throws {
-            if db.isPostgres { throw ValidationError("for PostgreSQL use pg_dump --format=custom") }
             if FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; choose a new file") }
         }
 
         func run() async throws {
+            if db.isPostgres {
+                try PostgresTools.run("pg_dump", ["--format=custom", "--file=\(output)", "--dbname=\(db.database)"])
+                print("backup written to \(output)")
+                return
+            }
             do {
                 let database = try SQLiteDatabase(path: db.database)
                 try await database.backup(to: output)
@@ -52,18 +56,22 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Restore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replace the SQLite database with a backup (stop the server first).",
-            discussion: "For PostgreSQL use pg_restore.")
+            abstract: "Replace the database with a backup (stop the server first).",
+            discussion: "SQLite: the file is copied in place. PostgreSQL: pg_restore --clean --if-exists into the database.")
         @Argument(help: "A file written by `ossify db backup`.")
         var backup: String
         @OptionGroup var db: DatabaseOptions
 
         func validate() throws {
-            if db.isPostgres { throw ValidationError("for PostgreSQL use pg_restore") }
             guard FileManager.default.fileExists(atPath: backup) else { throw ValidationError("\(backup) does not exist") }
         }
 
         func run() async throws {
+            if db.isPostgres {
+                try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--dbname=\(db.database)", backup])
+                print("restored the database from \(backup)")
+                return
+            }
             // Check that the backup is a registry before touching the database.
             do {
                 let check = try SQLiteDatabase(path: backup)
@@ -172,6 +180,27 @@ struct DatabaseCommand: AsyncParsableCommand {
             } catch {
                 throw RegistryExit.report(error)
             }
+        }
+    }
+}
+
+/// PostgreSQL's own client tools (Debian's postgresql-client), for backup and restore: pg_dump reads
+/// one consistent snapshot while the server runs. Their messages go to standard error as they are.
+enum PostgresTools {
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        do {
+            try process.run()
+        } catch {
+            printError("\(tool) could not be started; install Debian's postgresql-client")
+            throw ExitCode(69)
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            printError("\(tool) failed (exit \(process.terminationStatus))")
+            throw ExitCode(74)
         }
     }
 }
