@@ -125,7 +125,7 @@ extension LikelihoodEngine {
         let kb = index.kb
         let qAncestors = kb.ancestors[Int(q)]
         for a in annotations where a.negated {
-            if let t = kb.index(of: a.term), sortedContainsPublic(qAncestors, t) { return (.notAnnotation, t, a) }
+            if let t = kb.index(of: a.term), kb.isAncestor(t, of: q) { return (.notAnnotation, t, a) }
         }
         let positive = annotations.filter { !$0.negated }.compactMap { a in kb.index(of: a.term).map { (a, $0) } }
         if let (a, t) = positive.first(where: { $0.1 == q }) { return (.exact, t, a) }
@@ -164,4 +164,3 @@ extension LikelihoodEngine {
     }
 }
 
-func sortedContainsPublic(_ a: [Int32], _ v: Int32) -> Bool { a.contains(v) }

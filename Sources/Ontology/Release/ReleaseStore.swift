@@ -66,11 +66,6 @@ public struct ReleaseStore: Sendable {
         return nil
     }
 
-    /// The file for a release member: `NAME.gz` when present, else `NAME`.
-    public func file(_ name: String) throws(DataFileError) -> URL {
-        Self.member(name, in: dataDirectory) ?? URL(fileURLWithPath: "")
-    }
-
     static func member(_ name: String, in dir: URL) -> URL? {
         for candidate in [name + ".gz", name] {
             let url = dir.appendingPathComponent(candidate)
