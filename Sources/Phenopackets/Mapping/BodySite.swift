@@ -28,7 +28,8 @@ enum BodySite {
     ]
 
     static func term(forRegion name: String) -> Phenopacket.OntologyClass? {
-        let key = name.lowercased().trimmingCharacters(in: .whitespaces)
+        // The registry's region codes write the words with hyphens (upper-arm, anterior-trunk).
+        let key = name.lowercased().replacingOccurrences(of: "-", with: " ").trimmingCharacters(in: .whitespaces)
         guard let row = regions.first(where: { $0.name == key }) else { return nil }
         return Phenopacket.OntologyClass(id: row.id, label: row.label)
     }
