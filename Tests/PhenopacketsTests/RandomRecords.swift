@@ -55,6 +55,7 @@ struct RandomRecords {
             if chance(70) { lesion.depth = pick(TissueDepth.allCases) }
             if chance(50) { lesion.morphology = pick(LesionMorphology.allCases) }
             if chance(50) { lesion.age = age() }
+            if chance(50) { lesion.percentOfRegion = Double(int(0...1000)) / 10 }
             // Region names the note cannot keep exactly are not generated.
             if lesion.region.contains(";") { lesion.region = "scalp" }
             record.lesions.append(lesion)

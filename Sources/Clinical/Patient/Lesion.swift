@@ -21,7 +21,7 @@ public enum BodySide: String, Sendable, Codable, CaseIterable {
 }
 
 /// One heterotopic-ossification lesion as observed at one time: where (body region, side), how deep,
-/// what shape, and when (age at observation or onset).
+/// what shape, how much of the region, and when (age at observation or onset).
 public struct Lesion: Hashable, Sendable, Codable {
     /// A stable id, so one lesion can be followed across visits.
     public var id: String?
@@ -30,16 +30,20 @@ public struct Lesion: Hashable, Sendable, Codable {
     public var side: BodySide?
     public var depth: TissueDepth?
     public var morphology: LesionMorphology?
+    /// How much of the body region the lesion covers, in percent (0 to 100), as charted on the
+    /// Lund-Browder body map.
+    public var percentOfRegion: Double?
     /// Age when this observation was made (or when the lesion began, for the first observation).
     public var age: Age?
 
     public init(id: String? = nil, region: String, side: BodySide? = nil, depth: TissueDepth? = nil,
-                morphology: LesionMorphology? = nil, age: Age? = nil) {
+                morphology: LesionMorphology? = nil, percentOfRegion: Double? = nil, age: Age? = nil) {
         self.id = id
         self.region = region
         self.side = side
         self.depth = depth
         self.morphology = morphology
+        self.percentOfRegion = percentOfRegion
         self.age = age
     }
 }

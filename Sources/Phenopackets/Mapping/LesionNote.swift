@@ -19,8 +19,8 @@ enum LesionNote {
         return parts.isEmpty ? "" : prefix + " " + parts.joined(separator: "; ")
     }
 
-    /// The fields of a note; nil when the text is not one.
-    static func fields(_ text: String) -> [String: String]? {
+    /// The fields of a note (a text that starts with `prefix`); nil when the text is not one.
+    static func fields(_ text: String, prefix: String = prefix) -> [String: String]? {
         guard text.hasPrefix(prefix) else { return nil }
         var fields: [String: String] = [:]
         for part in text.dropFirst(prefix.count).split(separator: ";") {
@@ -41,7 +41,7 @@ enum LesionNote {
     }
 
     /// Keeps the note parseable: no separators inside values.
-    private static func clean(_ value: String) -> String {
+    static func clean(_ value: String) -> String {
         value.replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "=", with: "-")
             .trimmingCharacters(in: .whitespaces)
     }

@@ -18,6 +18,10 @@ extension Phenopacket {
     ///   morphology, a midline side and a region name the chart term does not give back go in the
     ///   feature's description as `Ossify lesion: id=L1; morphology=plaque` (see `LesionNote`), so an
     ///   import gives the same lesion back.
+    /// - A lesion's extent (`percentOfRegion`) becomes a measurement: assay NCIT:C25157 Body Surface
+    ///   Area, the percent in `UCUM:%`, the lesion's age as `timeObserved`, a physical examination of the
+    ///   region's UBERON term as `procedure`, and a description naming the lesion's feature and id
+    ///   (see `LesionExtent`, which also says why that assay).
     /// - Labs whose analyte has an assay code (`assayCode`; by default an analyte that is already an id
     ///   such as `LOINC:2731-8`) become measurements with a UCUM unit and the reference range; labs
     ///   without a code are left out.
@@ -75,6 +79,9 @@ extension Phenopacket {
             }
             return Measurement(assay: OntologyClass(code), value: .quantity(Quantity(unit: unit, value: lab.value, referenceRange: range)),
                                timeObserved: lab.ageAtMeasurement.map { .age(iso8601duration: $0.description) })
+        }
+        measurements += record.lesions.enumerated().compactMap { index, lesion in
+            LesionExtent.measurement(for: lesion, featureIndex: record.phenotypes.count + index)
         }
 
         if record.variants.contains(where: { $0 != VariantObservation() }) {
@@ -149,6 +156,7 @@ extension Phenopacket {
         for m in p.measurements {
             note(m.assay)
             if case .quantity(let q)? = m.value { note(q.unit) }
+            note(m.procedure?.code); note(m.procedure?.bodySite)
         }
         for x in p.interpretations {
             for g in x.diagnosis?.genomicInterpretations ?? [] {
@@ -175,6 +183,8 @@ extension Phenopacket {
                           version: "", namespacePrefix: "LOINC", iriPrefix: "https://loinc.org/"),
         "UCUM": Resource(id: "ucum", name: "Unified Code for Units of Measure", url: "https://ucum.org",
                          version: "", namespacePrefix: "UCUM", iriPrefix: "https://ucum.org/"),
+        "NCIT": Resource(id: "ncit", name: "NCI Thesaurus OBO Edition", url: "http://purl.obolibrary.org/obo/ncit.owl",
+                         version: "", namespacePrefix: "NCIT", iriPrefix: "http://purl.obolibrary.org/obo/NCIT_"),
         "HGNC": Resource(id: "hgnc", name: "HUGO Gene Nomenclature Committee", url: "https://www.genenames.org",
                          version: "", namespacePrefix: "HGNC", iriPrefix: "https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/"),
     ]

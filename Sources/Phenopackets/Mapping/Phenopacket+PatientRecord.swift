@@ -17,6 +17,10 @@ extension Phenopacket {
     ///   ``Lesion`` (region, side from the laterality modifier, depth from a tissue modifier, age from an
     ///   age onset, id, morphology and region name from the note); its term is also recorded once as an
     ///   observed phenotype, so the engines see it.
+    /// - A measurement whose description starts with `Ossify lesion extent:` is the extent of the lesion
+    ///   its description names (see `LesionExtent`): its percent becomes the lesion's
+    ///   `percentOfRegion`. A value that is not a quantity in `UCUM:%` between 0 and 100, or a
+    ///   description that names no lesion of the phenopacket, is refused with the measurement's path.
     /// - `onset`: the earliest age among the observed features' onsets (lesion features included).
     /// - Measurements with a LOINC assay and a quantity become ``LabResult``s: analyte the assay id
     ///   (`LOINC:2731-8`), the unit's UCUM code (or its label), the reference range, the age observed.
@@ -26,7 +30,8 @@ extension Phenopacket {
     ///
     /// The diagnosis (`interpretations[].diagnosis.disease`) and `diseases` are never read: the
     /// diagnosis engine must not see the answer. Use ``diagnosisIDs`` for evaluation.
-    /// - Throws: the issues of ``validate()`` when the phenopacket is not valid.
+    /// - Throws: the issues of ``validate()`` when the phenopacket is not valid, and the lesion extents
+    ///   refused.
     public func patientRecord() throws(PhenopacketError) -> PatientRecord {
         try validate()
         var record = PatientRecord(id: id.isEmpty ? nil : id)
@@ -44,11 +49,13 @@ extension Phenopacket {
         // the same term takes their place.
         var implied: [TermID: Int] = [:]
         var onsets: [Age] = []
-        for feature in phenotypicFeatures {
+        var lesionAtFeature: [Int: Int] = [:]
+        for (featureIndex, feature) in phenotypicFeatures.enumerated() {
             guard let term = feature.type?.termID else { continue }
             let onset = onset(feature.onset)
             if !feature.excluded, case .age(let age)? = onset { onsets.append(age) }
             if !feature.excluded, let lesion = Self.lesion(feature, term: term, onset: onset) {
+                lesionAtFeature[featureIndex] = record.lesions.count
                 record.lesions.append(lesion)
                 if !record.phenotypes.contains(where: { $0.term == term && !$0.excluded }) {
                     implied[term] = record.phenotypes.count
@@ -73,6 +80,8 @@ extension Phenopacket {
             }
         }
         record.onset = onsets.min().map(Onset.age)
+        let extentIssues = LesionExtent.apply(measurements, to: &record.lesions, lesionAtFeature: lesionAtFeature)
+        if !extentIssues.isEmpty { throw PhenopacketError(issues: extentIssues) }
 
         record.labs = measurements.compactMap(labResult)
         record.variants = interpretations.flatMap { ($0.diagnosis?.genomicInterpretations ?? []) }
