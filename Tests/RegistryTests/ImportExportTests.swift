@@ -14,7 +14,7 @@ struct ImportExportTests {
             labs: [LabResult(analyte: "LOINC:2731-8", value: 40, unit: "pg/mL", referenceLow: 15, referenceHigh: 65)],
             variants: [VariantObservation(gene: "GNAS", hgvs: "NM_000516.7:c.565C>T", zygosity: "heterozygous", origin: .paternal,
                                           acmgClass: "pathogenic")],
-            lesions: [Lesion(id: "L1", region: "forearm", side: .left, depth: .fascia, morphology: .plaque)])
+            lesions: [Lesion(id: "L1", region: "forearm", side: .left, depth: .fascia, morphology: .plaque, percentOfRegion: 35)])
     }
 
     @Test("a batch round-trips through the registry", arguments: Backend.available)
@@ -49,6 +49,40 @@ struct ImportExportTests {
         #expect(outcomes[0].problems.isEmpty && outcomes[0].patientID == nil)
         #expect(outcomes[1].problems.map(\.field) == ["visits[0].lesions[0].region"])
         #expect(try await f.store.listPatients(PatientFilter(), page: Page(), by: f.clinician).total == 0)
+        await f.close()
+    }
+
+    @Test("an extent outside 0 to 100 percent is refused with the lesion's field", arguments: Backend.available)
+    func extentOutOfRange(_ backend: Backend) async throws {
+        let f = try await Fixture.make(backend)
+        var bad = Self.record(3)
+        bad.lesions[0].percentOfRegion = 140
+        let outcomes = try await f.store.importPatients([ImportedPatient(bad, pseudonym: unique("ext"), birthDate: nil, visitDate: "2024-07-01")],
+                                                         site: f.site.id, by: f.clinician)
+        #expect(outcomes[0].problems.map(\.field) == ["visits[0].lesions[0].percentOfRegion"])
+        #expect(try await f.store.listPatients(PatientFilter(), page: Page(), by: f.clinician).total == 0)
+        await f.close()
+    }
+
+    @Test("the pseudonymised record hashes lesion ids as the record's JSON view does", arguments: Backend.available)
+    func pseudonymisedLesionIDs(_ backend: Backend) async throws {
+        let f = try await Fixture.make(backend)
+        let outcomes = try await f.store.importPatients([ImportedPatient(Self.record(4), pseudonym: unique("ps"), birthDate: "2015-01-01",
+                                                                         visitDate: "2024-07-01")], site: f.site.id, by: f.clinician)
+        let id = try #require(outcomes.first?.patientID)
+        let clinicianView = try await f.store.document(patient: id, by: f.clinician).patientRecord()
+        #expect(clinicianView.lesions.map(\.id) == ["L1"])
+        #expect(clinicianView.lesions.map(\.percentOfRegion) == [35])
+        let document = try await f.store.document(patient: id, by: f.researcher)
+        let researcherView = document.patientRecord(view: .pseudonymised)
+        guard case .array(let visits)? = document.json(.pseudonymised)["visits"], case .array(let lesions)? = visits.first?["lesions"] else {
+            Issue.record("no lesions in the pseudonymised record"); return
+        }
+        let hashed = lesions.first?["lesionId"]?.stringValue
+        #expect(hashed != nil && hashed != "L1")
+        #expect(researcherView.lesions.map(\.id) == [hashed])
+        #expect(researcherView.lesions.map(\.percentOfRegion) == [35])
+        #expect(researcherView.id == document.patient.privacy?.researchID)
         await f.close()
     }
 }

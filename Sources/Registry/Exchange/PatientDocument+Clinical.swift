@@ -3,7 +3,8 @@ import Ontology
 
 /// The stored record as the engines' input (`Clinical.PatientRecord`): what the diagnose and
 /// assess routes and the phenopacket export feed on. Ages are computed from the birth date and
-/// the visit dates; the latest visit's observation of a term wins.
+/// the visit dates; the latest visit's observation of a term wins. In the pseudonymised view the
+/// record's id is the research id and lesion ids are hashed as in the record's JSON view.
 extension PatientDocument {
     public func patientRecord(view: View = .identified) -> PatientRecord {
         let fields = patient.fields
@@ -13,6 +14,11 @@ extension PatientDocument {
             return try? Age(iso8601: text)
         }
         var record = PatientRecord(id: view == .identified ? fields.pseudonym : patient.privacy?.researchID, sex: fields.sex)
+        // A lesion's stable id, hashed for researchers as in the record's pseudonymised view.
+        func lesionID(_ id: String) -> String {
+            guard view == .pseudonymised else { return id }
+            return hasher("lesion:\(patient.privacy?.researchID ?? "")", id)
+        }
         record.age = visits.last.flatMap { age(at: $0.visit.fields.date) }
         switch fields.onset {
         case .antenatal?: record.onset = .term(TermID(prefix: "HP", local: "0030674"))
@@ -49,8 +55,9 @@ extension PatientDocument {
                                                           label: variant.fields.label))
             }
             for l in v.lesions {
-                record.lesions.append(Lesion(id: l.fields.lesionId, region: l.fields.region, side: l.fields.side,
-                                             depth: l.fields.depth, morphology: l.fields.morphology, age: visitAge))
+                record.lesions.append(Lesion(id: lesionID(l.fields.lesionId), region: l.fields.region, side: l.fields.side,
+                                             depth: l.fields.depth, morphology: l.fields.morphology,
+                                             percentOfRegion: l.fields.percentOfRegion, age: visitAge))
             }
         }
         record.phenotypes = order.compactMap { phenotypes[$0] }

@@ -12,8 +12,8 @@ public struct ImportedPatient: Sendable {
     }
 
     /// The engines' record as one visit on `visitDate`: its phenotypes, labs with a LOINC code,
-    /// variants and lesions. Lesions without a region of the Lund-Browder list are refused by
-    /// validation, with the field named.
+    /// variants and lesions (with their extent). Lesions without a region of the Lund-Browder list,
+    /// or with an extent outside 0 to 100 percent, are refused by validation, with the field named.
     public init(_ record: PatientRecord, pseudonym: String, birthDate: String?, visitDate: String) {
         var patient = PatientFields(pseudonym: pseudonym, birthDate: birthDate, sex: record.sex)
         var visit = ImportedVisit(visit: VisitFields(date: visitDate, kind: "other"))
@@ -38,8 +38,8 @@ public struct ImportedPatient: Sendable {
                                                 structuralType: v.structuralType?.description, label: v.label))
         }
         for (n, l) in record.lesions.enumerated() {
-            visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side, depth: l.depth,
-                                              morphology: l.morphology))
+            visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side,
+                                              percentOfRegion: l.percentOfRegion, depth: l.depth, morphology: l.morphology))
         }
         if let gnas = record.variants.first(where: { $0.gene == "GNAS" }) {
             patient.geneticGene = "GNAS"
