@@ -22,7 +22,8 @@ struct EngineRouteTests {
                                    body: .object(["loinc": "2731-8", "value": 40, "unit": "pg/mL"]))
         #expect(lab.status == .created)
         let lesion = try await c.call(.post, "/api/v1/visits/\(vid)/lesions", token: token,
-                                      body: .object(["lesionId": "L1", "region": "forearm", "side": "left", "depth": "muscle"]))
+                                      body: .object(["lesionId": "L1", "region": "forearm", "side": "left", "depth": "muscle",
+                                                     "percentOfRegion": 30]))
         #expect(lesion.status == .created, "\(lesion.json.jsonText)")
         let variant = try await c.call(.post, "/api/v1/visits/\(vid)/variants", token: token,
                                        body: .object(["gene": "GNAS", "hgvs": "NM_000516.7:c.565_568del", "zygosity": "heterozygous",
@@ -68,6 +69,11 @@ struct EngineRouteTests {
             let text = exported.json.jsonText
             #expect(text.contains("HP:0034282") && text.contains("parentOfOrigin") && text.contains("paternal"))
             try ReferenceImplementation.check(text)
+            let extent = try #require(Self.extent(exported.json))
+            #expect(extent["quantity"]?["value"]?.intValue == 30)
+            #expect(extent["quantity"]?["unit"]?["id"] == "UCUM:%")
+            #expect(extent["bodySite"]?["id"] == "UBERON:0002386")
+            #expect(extent["description"]?.stringValue?.hasSuffix("; id=L1") == true)
 
             let researcher = try await c.login("researcher")
             let list = try await c.call(.get, "/api/v1/patients", token: researcher)
@@ -76,6 +82,9 @@ struct EngineRouteTests {
             #expect(pseudonymised.status == .ok)
             #expect(!pseudonymised.json.jsonText.contains("P-1"))
             #expect(!pseudonymised.json.jsonText.contains("2016-01-02"))
+            // The lesion id is hashed as in the pseudonymised record, in the feature and the measurement.
+            let hashedNote = try #require(Self.extent(pseudonymised.json)?["description"]?.stringValue)
+            #expect(!pseudonymised.json.jsonText.contains("id=L1") && hashedNote.contains("; id="))
 
             // The same patient again under another pseudonym (a pseudonym is unique in a site).
             let renamed = text.replacingOccurrences(of: "\"P-1\"", with: "\"P-1-copy\"")
@@ -85,7 +94,40 @@ struct EngineRouteTests {
             let again = try await c.call(.get, "/api/v1/patients/\(newID)/phenopacket", token: clin)
             let features = { (j: JSONValue) in Set(j["phenotypicFeatures"]?.arrayValue?.compactMap { $0["type"]?["id"]?.stringValue } ?? []) }
             #expect(features(again.json) == features(exported.json))
+            #expect(Self.extent(again.json) == Self.extent(exported.json), "the extent survives export, import and export")
+
+            // An extent out of range is refused with the record and the measurement's field, and nothing is written.
+            let bad = Self.editingExtent(exported.json, value: 140, pseudonym: "P-1-bad")
+            let refused = try await c.call(.post, "/api/v1/phenopackets", token: clin, raw: bad.jsonText)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.invalidFields.contains { $0.hasPrefix("records[0]") && $0.hasSuffix(".value.quantity.value") },
+                    "\(refused.invalidFields)")
+            #expect(!refused.json.jsonText.contains("140"))
+            #expect(try await c.call(.get, "/api/v1/patients", token: clin)["total"]?.int == 2)
         }
+    }
+
+    /// The lesion-extent measurement of an exported phenopacket: its quantity, body site and description.
+    static func extent(_ packet: JSONValue) -> JSONValue? {
+        guard let m = packet["measurements"]?.arrayValue?.first(where: { $0["assay"]?["id"] == "NCIT:C25157" }) else { return nil }
+        return .object(["quantity": m["value"]?["quantity"] ?? .null, "bodySite": m["procedure"]?["bodySite"] ?? .null,
+                        "description": m["description"] ?? .null])
+    }
+
+    /// The packet under another id with its lesion extent set to `value`.
+    static func editingExtent(_ packet: JSONValue, value: Double, pseudonym: String) -> JSONValue {
+        guard case .object(var object) = packet, case .array(var measurements)? = object["measurements"],
+              let i = measurements.firstIndex(where: { $0["assay"]?["id"] == "NCIT:C25157" }),
+              case .object(var m) = measurements[i], case .object(var v)? = m["value"], case .object(var q)? = v["quantity"] else {
+            return packet
+        }
+        q["value"] = .number(value)
+        v["quantity"] = .object(q)
+        m["value"] = .object(v)
+        measurements[i] = .object(m)
+        object["measurements"] = .array(measurements)
+        object["id"] = .string(pseudonym)
+        return .object(object)
     }
 
     @Test func aBatchWithOneBadRecordWritesNothingAndNamesIt() async throws {
