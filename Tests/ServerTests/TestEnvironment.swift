@@ -18,7 +18,8 @@ struct TestEnvironment {
     /// The engines over the pinned HPO release and Knowledge/, loaded once for all tests.
     static let engines = Result { try Engines.load() }
 
-    static func make(_ backend: ServerBackend = .sqlite, engines: Engines? = nil) async throws -> TestEnvironment {
+    static func make(_ backend: ServerBackend = .sqlite, engines: Engines? = nil,
+                     settings: ServerSettings = ServerSettings(bcryptCost: 4, logLevel: .error)) async throws -> TestEnvironment {
         let store = RegistryStore(database: try await backend.makeDatabase())
         try await store.migrate()
         let hasher = PasswordHasher(cost: 4)
@@ -29,7 +30,7 @@ struct TestEnvironment {
         _ = try await store.createUser(username: "clin-a", passwordHash: hash, role: .clinician, siteID: a.id, by: .operatorConsole)
         _ = try await store.createUser(username: "clin-b", passwordHash: hash, role: .clinician, siteID: b.id, by: .operatorConsole)
         _ = try await store.createUser(username: "researcher", passwordHash: hash, role: .researcher, siteID: nil, by: .operatorConsole)
-        let router = try await buildRouter(store, settings: ServerSettings(bcryptCost: 4, logLevel: .error), engines: engines)
+        let router = try await buildRouter(store, settings: settings, engines: engines)
         return TestEnvironment(store: store, router: router, siteA: a, siteB: b)
     }
 
@@ -66,9 +67,10 @@ struct Client: Sendable {
 
     @discardableResult
     func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: JSONValue? = nil,
-              raw: String? = nil) async throws -> Reply {
+              raw: String? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
+        headers.append(contentsOf: extra)
         var buffer: ByteBuffer?
         if let raw { buffer = ByteBuffer(string: raw) }
         else if let body { buffer = ByteBuffer(string: body.jsonText) }

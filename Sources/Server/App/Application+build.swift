@@ -11,14 +11,18 @@ public struct ServerSettings: Sendable {
     /// bcrypt cost of new password hashes (tests lower it).
     public var bcryptCost: UInt8
     public var logLevel: Logger.Level
+    /// Mark the session cookies `Secure` (sent over HTTPS only): for a server reached through HTTPS.
+    /// Off by default, since the server itself speaks plain HTTP.
+    public var secureCookies: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sessionLifetime: Duration = .seconds(8 * 3600),
-                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info) {
+                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.sessionLifetime = sessionLifetime
         self.bcryptCost = bcryptCost
         self.logLevel = logLevel
+        self.secureCookies = secureCookies
     }
 }
 
@@ -45,6 +49,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
     AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(), sessionLifetime: settings.sessionLifetime,
+               cookies: SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies),
                decoyHash: try await hasher.hash(Tokens.make())).register(api)
     AdminRoutes(store: store, hasher: hasher).register(api)
     PatientRoutes(store: store).register(api)

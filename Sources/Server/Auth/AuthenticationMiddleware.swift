@@ -2,8 +2,15 @@ import Hummingbird
 import HummingbirdAuth
 import Registry
 
-/// Reads `Authorization: Bearer <token>` and, for a live session, puts the principal in the
-/// context. Requests without one go on unauthenticated; routes decide with `context.require`.
+/// Reads the session token - `Authorization: Bearer <token>` (API clients) or else the
+/// `ossify_session` cookie (the pages) - and, for a live session, puts the principal in the
+/// context. Both name the same session store, with the same expiry and revocation.
+///
+/// A bearer token that names no live session is answered 401 at once; a cookie that names none is
+/// ignored (the request goes on unauthenticated, so a stale cookie cannot block signing in again).
+/// A change authenticated by the cookie must also pass `CSRFCheck`, or it is answered 403 before
+/// any route runs. Requests without either go on unauthenticated; routes decide with
+/// `context.require`.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = RegistryRequestContext
     let store: RegistryStore
@@ -15,6 +22,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard let principal = try await store.principal(tokenHash: hash) else { throw Problem.unauthenticated }
             context.principal = principal
             context.tokenHash = hash
+        } else if let token = request.cookies[SessionCookies.session]?.value, !token.isEmpty {
+            let hash = Tokens.hash(token)
+            if let principal = try await store.principal(tokenHash: hash) {
+                if CSRFCheck.needed(request.method), let refusal = CSRFCheck.refusal(request, sessionToken: token) {
+                    throw refusal
+                }
+                context.principal = principal
+                context.tokenHash = hash
+            }
         }
         return try await next(request, context)
     }

@@ -2,24 +2,29 @@ import Hummingbird
 import Registry
 import FoundationEssentials
 
-/// POST /auth/login and /auth/logout.
+/// POST /auth/login and /auth/logout. Login answers the bearer token and also sets the session
+/// cookies of the pages (`SessionCookies`); logout revokes the token and clears them.
 struct AuthRoutes {
     let store: RegistryStore
     let hasher: PasswordHasher
     let throttle: LoginThrottleActor
     let sessionLifetime: Duration
+    let cookies: SessionCookies
     /// A bcrypt hash of a random string, checked for unknown usernames so they take as long.
     let decoyHash: String
 
     func register(_ api: APIRoutes) {
-        api.add(.post, "/api/v1/auth/login", "Sign in; answers a bearer token", tag: "auth", roles: nil,
+        api.add(.post, "/api/v1/auth/login", "Sign in; answers a bearer token and sets the session cookies ossify_session and ossify_csrf", tag: "auth", roles: nil,
                 request: "Login", response: "Token") { request, context in
             try await login(request, context)
         }
-        api.add(.post, "/api/v1/auth/logout", "Revoke the bearer token", tag: "auth", roles: Role.allCases, status: 204) { _, context in
+        api.add(.post, "/api/v1/auth/logout", "Revoke the session token and clear the session cookies", tag: "auth", roles: Role.allCases,
+                status: 204) { _, context in
             let who = try context.require(.admin, .clinician, .researcher)
             if let hash = context.tokenHash { try await store.revokeSession(tokenHash: hash, by: who) }
-            return Response(status: .noContent)
+            var response = Response(status: .noContent)
+            for cookie in cookies.cleared() { response.setCookie(cookie) }
+            return response
         }
     }
 
@@ -49,10 +54,12 @@ struct AuthRoutes {
         await throttle.succeeded(username)
         let token = Tokens.make()
         let expires = try await store.createSession(tokenHash: Tokens.hash(token), user: user, lifetime: sessionLifetime)
-        return JSONIO.response(.object([
+        var response = JSONIO.response(.object([
             "token": .string(token),
             "expiresAt": .string(expires.formatted(.iso8601)),
             "role": .string(user.role.rawValue),
         ]))
+        for cookie in cookies.issued(token: token) { response.setCookie(cookie) }
+        return response
     }
 }

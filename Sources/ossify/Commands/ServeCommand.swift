@@ -21,8 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
-    @Option(help: "Hours a bearer token stays valid.")
+    @Option(help: "Hours a bearer token (and the session cookie) stays valid.")
     var sessionHours: Int = 8
+
+    @Flag(help: "Mark the session cookies Secure (HTTPS only): use when the server is reached through HTTPS, e.g. behind a TLS proxy.")
+    var secureCookies = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -40,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw RegistryExit.report(error)
         }
         let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds(sessionHours * 3600),
-                                      logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+                                      logLevel: Logger.Level(rawValue: logLevel) ?? .info, secureCookies: secureCookies)
         let engines: Engines
         do {
             engines = try Engines.load()
