@@ -59,6 +59,27 @@ struct OpenAPITests {
         }
     }
 
+    @Test func documentsTheSessionCookieAndItsCSRFHeader() async throws {
+        let env = try await TestEnvironment.make()
+        try await env.test { c in
+            let doc = try await c.call(.get, "/api/v1/openapi.json")
+            let cookie = doc["components"]?["securitySchemes"]?["sessionCookie"]
+            #expect(cookie?["type"] == "apiKey")
+            #expect(cookie?["in"] == "cookie")
+            #expect(cookie?["name"] == "ossify_session")
+            #expect(cookie?["description"]?.stringValue?.contains("X-Ossify-CSRF") == true)
+            #expect(doc["components"]?["securitySchemes"]?["bearer"]?["scheme"] == "bearer")
+            // Protected operations take either scheme; changes document the CSRF header.
+            let create = doc["paths"]?["/api/v1/patients"]?["post"]
+            let schemes = create?["security"]?.arrayValue?.compactMap { $0.objectValue?.keys.first } ?? []
+            #expect(Set(schemes) == ["bearer", "sessionCookie"])
+            let headers = create?["parameters"]?.arrayValue?.filter { $0["in"] == "header" }.compactMap { $0["name"]?.stringValue }
+            #expect(headers == ["X-Ossify-CSRF"])
+            #expect(doc["paths"]?["/api/v1/patients"]?["get"]?["parameters"]?.arrayValue?.contains { $0["in"] == "header" } != true)
+            #expect(doc["paths"]?["/api/v1/auth/login"]?["post"]?["security"]?.arrayValue?.isEmpty == true)
+        }
+    }
+
     @Test func unknownRoutesAndMethodsAnswerProblems() async throws {
         let env = try await TestEnvironment.make()
         try await env.test { c in

@@ -18,10 +18,19 @@ enum OpenAPIDocument {
             "paths": .object(paths.mapValues { .object($0) }),
             "components": .object([
                 "schemas": .object(schemas()),
-                "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
+                "securitySchemes": .object([
+                    "bearer": .object(["type": "http", "scheme": "bearer",
+                                       "description": "the token answered by POST /api/v1/auth/login, for API clients"]),
+                    "sessionCookie": .object(["type": "apiKey", "in": "cookie", "name": .string(SessionCookies.session),
+                                              "description": .string(sessionCookieText)]),
+                ]),
             ]),
         ])
     }
+
+    static let sessionCookieText = "the same token in the HttpOnly, SameSite=Strict cookie set by POST /api/v1/auth/login, for the pages. "
+        + "A change (POST, PUT, PATCH, DELETE) authenticated by it must send the value of the ossify_csrf cookie in the "
+        + "X-Ossify-CSRF header, and an Origin header, when sent, must name this server; otherwise 403. Bearer requests need neither."
 
     static func ref(_ name: String) -> JSONValue { .object(["$ref": .string("#/components/schemas/\(name)")]) }
 
@@ -45,6 +54,11 @@ enum OpenAPIDocument {
             parameters.append(.object(["name": .string(name), "in": "query", "required": .bool(name == "version"),
                                        "schema": .object(["type": .string(integer ? "integer" : "string")])]))
         }
+        if r.roles != nil, !["get", "head", "options", "trace"].contains(r.method) {
+            parameters.append(.object(["name": .string(CSRFCheck.header.rawName), "in": "header", "required": false,
+                                       "description": "with the session cookie only: the value of the ossify_csrf cookie",
+                                       "schema": .object(["type": "string"])]))
+        }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if let request = r.requestSchema {
             op["requestBody"] = .object(["required": true, "content": .object(["application/json": .object(["schema": ref(request)])])])
@@ -60,7 +74,8 @@ enum OpenAPIDocument {
         var errors: [(Int, String)] = [(400, "malformed request or query")]
         if r.requestSchema != nil { errors.append((422, "invalid fields, each named in invalid-params")) }
         if r.roles != nil {
-            errors += [(401, "no or expired bearer token"), (403, "role not allowed")]
+            errors += [(401, "no or expired session token"),
+                       (403, "role not allowed, or a cookie-authenticated change without the right X-Ossify-CSRF header or from another Origin")]
         } else {
             errors += [(401, "wrong credentials"), (429, "too many failed sign-ins")]
         }
@@ -75,7 +90,7 @@ enum OpenAPIDocument {
         for (code, text) in errors { responses[String(code)] = .object(["description": .string(text), "content": problem]) }
         op["responses"] = .object(responses)
         if let roles = r.roles {
-            op["security"] = .array([.object(["bearer": .array([])])])
+            op["security"] = .array([.object(["bearer": .array([])]), .object(["sessionCookie": .array([])])])
             op["x-roles"] = .array(roles.map { .string($0.rawValue) })
         } else {
             op["security"] = .array([])
