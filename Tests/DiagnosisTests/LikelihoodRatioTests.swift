@@ -11,7 +11,7 @@ import TestSupport
         noise: 0.1, defaultFrequency: 0.5, specificityExponent: 1, commonAncestorExponent: 2,
         excludedWeight: 1, excludedAscertainment: 2, onsetMatchLR: 1, onsetMismatchLR: 1,
         ratioPseudocount: 0, geneLR: 1000, generalShare: 1, completenessExponent: 0,
-        independentTerms: 100, inheritanceMismatchLR: 0.05)
+        independentTerms: 100, inheritanceMismatchLR: 0.05, geneSiblingFactor: 0)
 
     let kb: KnowledgeBase
     let engine: LikelihoodEngine
@@ -73,6 +73,35 @@ import TestSupport
         #expect(close(e["OMIM:2"]?.evidence[0].likelihoodRatio, 0.1))
         #expect(close(e["OMIM:1"]?.evidence[0].likelihoodRatio, (0.9 * p[0] + 0.1 * bg) / bg))
         #expect(close(e["OMIM:4"]?.evidence[0].likelihoodRatio, (0.9 * p[3] + 0.1 * bg) / bg))
+    }
+
+    @Test func sameGeneDiseaseLendsWeightedAnnotations() throws {
+        var parameters = Self.parameters
+        parameters.geneSiblingFactor = 0.5
+        let lending = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: parameters))
+        let query = DiagnosisQuery(observed: [.init(term: try term(500))])
+        var e: [String: DiseaseExplanation] = [:]
+        for r in lending.rank(query) { e[r.disease.id.description] = lending.explain(r, query: query) }
+        // Observed E. OMIM:2 (gene G1) lacks E; its sibling OMIM:1 has E very frequent (0.895), lent
+        // at half weight: 0.4475, more than OMIM:2's own credit through Phenotypic abnormality,
+        // 0.5 * (2/4 / 4/4)^2 = 0.125. Shares count own annotations only: E's is 2/4.
+        // OMIM:1 exact 0.895; OMIM:3 through Phenotypic abnormality 0.125; OMIM:4 F below E 0.545.
+        let p = [0.895, 0.895 * 0.5, 0.125, 0.545]
+        let bg = p.reduce(0, +) / 4
+        #expect(e["OMIM:2"]?.evidence[0].match == .sameGeneDisease)
+        #expect(e["OMIM:2"]?.evidence[0].diseaseTerm == .hpo(500))
+        #expect(e["OMIM:2"]?.evidence[0].frequency?.contains("OMIM:1") == true)
+        #expect(close(e["OMIM:2"]?.evidence[0].likelihoodRatio, (0.9 * p[1] + 0.1 * bg) / bg))
+        #expect(close(e["OMIM:3"]?.evidence[0].likelihoodRatio, (0.9 * p[2] + 0.1 * bg) / bg))
+        // Without lending, OMIM:2 relates to E only through Phenotypic abnormality: no match.
+        #expect(evidence(query)["OMIM:2"]?.evidence[0].match == .noMatch)
+        // A lent annotation never counts as the disease's own for an excluded term: excluded E gives
+        // OMIM:2 the same ratio with and without lending, that of a disease without E.
+        let excluded = DiagnosisQuery(excluded: [.init(term: try term(500))])
+        let lent = lending.rank(excluded).first { $0.disease.id.description == "OMIM:2" }.map { lending.explain($0, query: excluded) }
+        let plain = evidence(excluded)["OMIM:2"]
+        #expect(lent?.evidence[0].match == .excludedAbsent)
+        #expect(close(lent?.evidence[0].likelihoodRatio, plain?.evidence[0].likelihoodRatio ?? -1))
     }
 
     @Test func excludedTermsWithAscertainment() throws {

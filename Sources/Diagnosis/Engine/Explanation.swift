@@ -8,6 +8,8 @@ public enum MatchType: String, Sendable, Codable {
     case patientMoreSpecific = "patient term more specific"
     case commonAncestor = "common ancestor"
     case noMatch = "no match"
+    /// Not annotated to the disease but to another disease of its gene (weak, borrowed credit).
+    case sameGeneDisease = "annotated to a disease of the same gene"
     case notAnnotation = "contradicted by NOT annotation"
     case excludedAbsent = "excluded and absent in disease"
     case excludedButAnnotated = "excluded but annotated"
@@ -79,11 +81,16 @@ extension LikelihoodEngine {
             let bg = modelProbabilities(f.term, into: &p)
             let noise = index.noise[Int(slot)]
             let lr = ((1 - noise) * p[Int(slot)] + noise * bg) / bg
-            let (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
+            var (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
+            var frequency = frequencyText(annotation)
+            if match == .noMatch || match == .commonAncestor, let borrowed = borrowedMatch(f.term, slot: slot) {
+                (match, term, annotation) = (.sameGeneDisease, kb.index(of: borrowed.term), borrowed)
+                frequency = "\(frequencyText(borrowed) ?? "") in \(borrowed.disease), weighted \(parameters.geneSiblingFactor)"
+            }
             evidence.append(TermEvidence(
                 patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: false,
                 source: f.source, likelihoodRatio: lr, match: match, diseaseTerm: term.map { kb.term(at: $0).id },
-                diseaseTermName: term.map { kb.term(at: $0).name }, frequency: frequencyText(annotation)))
+                diseaseTermName: term.map { kb.term(at: $0).name }, frequency: frequency))
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &p)
@@ -144,6 +151,15 @@ extension LikelihoodEngine {
     }
 
     func freq(_ a: Annotation) -> Double { parameters.frequency(a.frequency) }
+
+    /// The most frequent annotation at or below `q` of the diseases the slot borrows from, if any.
+    func borrowedMatch(_ q: Int32, slot: Int32) -> Annotation? {
+        let kb = index.kb
+        let borrowed = BorrowedAnnotations.annotations(of: index.siblings[Int(slot)], in: kb).filter { a in
+            (index.sex == nil || a.sex == nil || a.sex == index.sex) && kb.index(of: a.term).map { kb.isAncestor(q, of: $0) } == true
+        }
+        return borrowed.max { freq($0) < freq($1) }
+    }
 
     /// Frequent features of the disease not implied by, implying or excluded by the patient's terms,
     /// most frequent and most specific first.

@@ -139,7 +139,7 @@ public struct LikelihoodEngine: Sendable {
     func presenceProbabilities(_ e: Int32, into p: inout [Double]) -> Double {
         let n = index.count
         for i in 0..<n { p[i] = 0 }
-        for k in index.row(e) { p[Int(index.inducedDisease[k])] = Double(index.inducedFrequency[k]) }
+        for k in index.row(e) { p[Int(index.inducedDisease[k])] = Double(index.ownFrequency[k]) }
         var sum = 0.0
         for i in 0..<n { sum += p[i] }
         // A NOT annotation: the disease is known to lack the feature (marked negative: "annotated").

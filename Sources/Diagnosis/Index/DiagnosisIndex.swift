@@ -16,9 +16,13 @@ public struct DiagnosisIndex: Sendable {
     let inducedStart: [Int32]
     let inducedDisease: [Int32]
     let inducedFrequency: [Float]
+    /// The best frequency among the disease's own annotations at or below the row's term (borrowed
+    /// ones left out), 0 when it has none.
+    let ownFrequency: [Float]
     /// The frequency of the disease's annotation exactly at the row's term, 0 when it has none there.
     let directFrequency: [Float]
-    /// p(t): share of the corpus's diseases in row t (at least half a disease).
+    /// p(t): share of the corpus's diseases annotated at or below t, borrowed annotations left out
+    /// (at least half a disease).
     let termShare: [Double]
     /// Slots of diseases with a NOT annotation of each term.
     let negatedBy: [Int32: [Int32]]
@@ -30,6 +34,9 @@ public struct DiagnosisIndex: Sendable {
     /// (at most 0.5), count the disease's phenotype annotations. A feature a sparsely annotated
     /// disease lacks is weaker evidence against it than one a thoroughly annotated disease lacks.
     let noise: [Double]
+    /// Knowledge-base indices of the diseases each slot borrows annotations from (see
+    /// ``BorrowedAnnotations``), empty when `geneSiblingFactor` is 0.
+    let siblings: [[Int32]]
     /// Modes of inheritance annotated for each disease slot.
     let inheritance: [[InheritanceMode]]
     /// Slot of a disease id.
@@ -56,14 +63,26 @@ public struct DiagnosisIndex: Sendable {
         }
         let termCount = kb.terms.count
         let onsetRoot = kb.index(of: HPO.onset)
-        var rows = [[(Int32, Float, Float)]](repeating: [], count: termCount)
+        var rows = [[(Int32, Float, Float, Float)]](repeating: [], count: termCount)
         var best = [Float](repeating: -1, count: termCount)
+        var bestOwn = [Float](repeating: 0, count: termCount)
         var direct = [Float](repeating: 0, count: termCount)
         var touched: [Int32] = []
         var negatedBy: [Int32: [Int32]] = [:]
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
         var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
         var annotationCount = [Double](repeating: 0, count: diseases.count)
+        var siblings = [[Int32]](repeating: [], count: diseases.count)
+        // Phenotype terms and weighted frequencies of the diseases lent from, each computed once.
+        var lent = [[(term: Int32, frequency: Float)]?](repeating: nil, count: parameters.geneSiblingFactor > 0 ? kb.diseases.count : 0)
+        func add(_ t: Int32, _ f: Float, own: Bool) {
+            direct[Int(t)] = max(direct[Int(t)], f)
+            for anc in kb.ancestors[Int(t)] {
+                if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
+                best[Int(anc)] = max(best[Int(anc)], f)
+                if own { bestOwn[Int(anc)] = max(bestOwn[Int(anc)], f) }
+            }
+        }
         for (slot, d) in diseases.enumerated() {
             for a in kb.annotations[Int(d)] + (curated[kb.diseases[Int(d)].id] ?? []) {
                 if let sex, let only = a.sex, only != sex { continue }
@@ -84,16 +103,27 @@ public struct DiagnosisIndex: Sendable {
                 }
                 let f = Float(parameters.frequency(a.frequency))
                 guard f > 0 else { continue }
-                direct[Int(t)] = max(direct[Int(t)], f)
                 annotationCount[slot] += 1
-                for anc in kb.ancestors[Int(t)] {
-                    if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
-                    best[Int(anc)] = max(best[Int(anc)], f)
+                add(t, f, own: true)
+            }
+            if parameters.geneSiblingFactor > 0 {
+                siblings[slot] = BorrowedAnnotations.geneSiblings(of: d, in: kb)
+                for o in siblings[slot] {
+                    if lent[Int(o)] == nil {
+                        lent[Int(o)] = BorrowedAnnotations.annotations(of: [o], in: kb).compactMap { a in
+                            if let sex, let only = a.sex, only != sex { return nil }
+                            guard let t = kb.index(of: a.term) else { return nil }
+                            let f = Float(parameters.frequency(a.frequency) * parameters.geneSiblingFactor)
+                            return f > 0 ? (t, f) : nil
+                        }
+                    }
+                    for (t, f) in lent[Int(o)] ?? [] { add(t, f, own: false) }
                 }
             }
             for t in touched {
-                rows[Int(t)].append((Int32(slot), best[Int(t)], direct[Int(t)]))
+                rows[Int(t)].append((Int32(slot), best[Int(t)], direct[Int(t)], bestOwn[Int(t)]))
                 best[Int(t)] = -1
+                bestOwn[Int(t)] = 0
                 direct[Int(t)] = 0
             }
             touched.removeAll(keepingCapacity: true)
@@ -108,17 +138,20 @@ public struct DiagnosisIndex: Sendable {
         var dis = [Int32](repeating: 0, count: total)
         var freq = [Float](repeating: 0, count: total)
         var directFreq = [Float](repeating: 0, count: total)
+        var ownFreq = [Float](repeating: 0, count: total)
         var share = [Double](repeating: 0, count: termCount)
         let n = Double(max(1, diseases.count))
         for t in 0..<termCount {
             var k = Int(start[t])
-            for (slot, f, fd) in rows[t] {
+            for (slot, f, fd, fo) in rows[t] {
                 dis[k] = slot
                 freq[k] = f
+                ownFreq[k] = fo
                 directFreq[k] = fd
                 k += 1
             }
-            share[t] = max(0.5, Double(rows[t].count)) / n
+            // Shares count the diseases' own annotations only: borrowing must not change how specific a term is.
+            share[t] = max(0.5, Double(rows[t].count { $0.3 > 0 })) / n
         }
         var bestFrequency = [Float](repeating: 0, count: diseases.count)
         if let root = kb.index(of: HPO.root) {
@@ -126,6 +159,7 @@ public struct DiagnosisIndex: Sendable {
         }
         self.bestFrequency = bestFrequency
         self.inheritance = inheritance
+        self.siblings = siblings
         let meanCount = annotationCount.reduce(0, +) / Double(max(1, annotationCount.count))
         noise = annotationCount.map { c in
             min(0.5, parameters.noise * pow(meanCount / max(1, c), parameters.completenessExponent))
@@ -136,6 +170,7 @@ public struct DiagnosisIndex: Sendable {
         inducedDisease = dis
         inducedFrequency = freq
         directFrequency = directFreq
+        ownFrequency = ownFreq
         termShare = share
         self.negatedBy = negatedBy
         self.onsetClasses = onsetClasses

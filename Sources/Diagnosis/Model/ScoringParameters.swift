@@ -18,6 +18,7 @@ public import Ontology
 /// | excludedAscertainment | 8 | 1-100 | 1 (no ascertainment) cost 10 points; 8 keeps an absent obligate feature a penalty |
 /// | completenessExponent | 1.5 | 0-2 | +1 point of top-10 |
 /// | independentTerms | 2.5 | 2-30 | does not change phenotype-only ranking; set with `--use-genotype` |
+/// | geneSiblingFactor | 0.05 | 0-0.3 | borrowing from same-gene diseases: +2 points of top-10, +0.6 of top-3 |
 ///
 /// Not fitted: geneLR (LIRICAL's value), inheritanceMismatchLR, onset ratios, excludedWeight (1, the
 /// model at face value), generalShare (a speed setting).
@@ -65,12 +66,15 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     public var independentTerms: Double
     /// Factor on `geneLR` when the patient's affected alleles cannot fit the disease's inheritance.
     public var inheritanceMismatchLR: Double
+    /// Factor on the frequencies of the annotations a disease borrows from the other diseases of its
+    /// gene (see `BorrowedAnnotations`); 0 borrows nothing.
+    public var geneSiblingFactor: Double
 
     public init(noise: Double = 0.1, defaultFrequency: Double = 0.3, specificityExponent: Double = 2,
                 commonAncestorExponent: Double = 5, excludedWeight: Double = 1, excludedAscertainment: Double = 8,
                 onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4, ratioPseudocount: Double = 10, ratioPrior: Double = 0.05,
                 geneLR: Double = 1000, generalShare: Double = 0.15, completenessExponent: Double = 1.5,
-                independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05) {
+                independentTerms: Double = 2.5, inheritanceMismatchLR: Double = 0.05, geneSiblingFactor: Double = 0.05) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
         self.specificityExponent = specificityExponent
@@ -86,6 +90,7 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
         self.completenessExponent = completenessExponent
         self.independentTerms = independentTerms
         self.inheritanceMismatchLR = inheritanceMismatchLR
+        self.geneSiblingFactor = geneSiblingFactor
     }
 
     /// The probability an annotation's frequency stands for, under these constants.

@@ -82,10 +82,10 @@ extension ScoringParameters {
         for item in items {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let v = Double(parts[1]), v.isFinite else { throw ValidationError("--param: expected NAME=NUMBER") }
-            guard let old = fields[parts[0]] else {
+            guard fields[parts[0]] != nil else {
                 throw ValidationError("--param: unknown constant '\(parts[0])'; known: \(fields.keys.sorted().joined(separator: ", "))")
             }
-            fields[parts[0]] = old is Bool ? (v != 0) as Any : v as Any
+            fields[parts[0]] = v as Any
         }
         return try JSONDecoder().decode(ScoringParameters.self, from: JSONSerialization.data(withJSONObject: fields))
     }
