@@ -63,7 +63,11 @@ public struct DiagnosisIndex: Sendable {
         }
         let termCount = kb.terms.count
         let onsetRoot = kb.index(of: HPO.onset)
-        var rows = [[(Int32, Float, Float, Float)]](repeating: [], count: termCount)
+        // Induced entries in disease order, each (term, slot, best, direct, own); sorted into rows by
+        // term below. One flat array is much cheaper to grow than one small array per term.
+        var entries: [(term: Int32, slot: Int32, best: Float, direct: Float, own: Float)] = []
+        entries.reserveCapacity(1 << 20)
+        var rowCount = [Int](repeating: 0, count: termCount)
         var best = [Float](repeating: -1, count: termCount)
         var bestOwn = [Float](repeating: 0, count: termCount)
         var direct = [Float](repeating: 0, count: termCount)
@@ -73,14 +77,16 @@ public struct DiagnosisIndex: Sendable {
         var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
         var annotationCount = [Double](repeating: 0, count: diseases.count)
         var siblings = [[Int32]](repeating: [], count: diseases.count)
-        // Phenotype terms and weighted frequencies of the diseases lent from, each computed once.
-        var lent = [[(term: Int32, frequency: Float)]?](repeating: nil, count: parameters.geneSiblingFactor > 0 ? kb.diseases.count : 0)
-        func add(_ t: Int32, _ f: Float, own: Bool) {
+        // What each lending disease gives, computed once: its weighted frequencies at its annotated
+        // terms (`direct`) and at every ancestor of them (`induced`, the best per term).
+        var lent = [Lent?](repeating: nil, count: parameters.geneSiblingFactor > 0 ? kb.diseases.count : 0)
+        var lentScratch = [Float](repeating: 0, count: parameters.geneSiblingFactor > 0 ? termCount : 0)
+        func add(_ t: Int32, _ f: Float) {
             direct[Int(t)] = max(direct[Int(t)], f)
             for anc in kb.ancestors[Int(t)] {
                 if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
                 best[Int(anc)] = max(best[Int(anc)], f)
-                if own { bestOwn[Int(anc)] = max(bestOwn[Int(anc)], f) }
+                bestOwn[Int(anc)] = max(bestOwn[Int(anc)], f)
             }
         }
         for (slot, d) in diseases.enumerated() {
@@ -104,24 +110,23 @@ public struct DiagnosisIndex: Sendable {
                 let f = Float(parameters.frequency(a.frequency))
                 guard f > 0 else { continue }
                 annotationCount[slot] += 1
-                add(t, f, own: true)
+                add(t, f)
             }
             if parameters.geneSiblingFactor > 0 {
                 siblings[slot] = BorrowedAnnotations.geneSiblings(of: d, in: kb)
                 for o in siblings[slot] {
-                    if lent[Int(o)] == nil {
-                        lent[Int(o)] = BorrowedAnnotations.annotations(of: [o], in: kb).compactMap { a in
-                            if let sex, let only = a.sex, only != sex { return nil }
-                            guard let t = kb.index(of: a.term) else { return nil }
-                            let f = Float(parameters.frequency(a.frequency) * parameters.geneSiblingFactor)
-                            return f > 0 ? (t, f) : nil
-                        }
+                    if lent[Int(o)] == nil { lent[Int(o)] = Lent(o, kb: kb, sex: sex, parameters: parameters, scratch: &lentScratch) }
+                    guard let given = lent[Int(o)] else { continue }
+                    for (t, f) in given.direct { direct[Int(t)] = max(direct[Int(t)], f) }
+                    for (t, f) in given.induced {
+                        if best[Int(t)] < 0 { touched.append(t); best[Int(t)] = 0 }
+                        best[Int(t)] = max(best[Int(t)], f)
                     }
-                    for (t, f) in lent[Int(o)] ?? [] { add(t, f, own: false) }
                 }
             }
             for t in touched {
-                rows[Int(t)].append((Int32(slot), best[Int(t)], direct[Int(t)], bestOwn[Int(t)]))
+                entries.append((t, Int32(slot), best[Int(t)], direct[Int(t)], bestOwn[Int(t)]))
+                rowCount[Int(t)] += 1
                 best[Int(t)] = -1
                 bestOwn[Int(t)] = 0
                 direct[Int(t)] = 0
@@ -132,27 +137,28 @@ public struct DiagnosisIndex: Sendable {
         var total = 0
         for t in 0..<termCount {
             start[t] = Int32(total)
-            total += rows[t].count
+            total += rowCount[t]
         }
         start[termCount] = Int32(total)
         var dis = [Int32](repeating: 0, count: total)
         var freq = [Float](repeating: 0, count: total)
         var directFreq = [Float](repeating: 0, count: total)
         var ownFreq = [Float](repeating: 0, count: total)
-        var share = [Double](repeating: 0, count: termCount)
-        let n = Double(max(1, diseases.count))
-        for t in 0..<termCount {
-            var k = Int(start[t])
-            for (slot, f, fd, fo) in rows[t] {
-                dis[k] = slot
-                freq[k] = f
-                ownFreq[k] = fo
-                directFreq[k] = fd
-                k += 1
-            }
-            // Shares count the diseases' own annotations only: borrowing must not change how specific a term is.
-            share[t] = max(0.5, Double(rows[t].count { $0.3 > 0 })) / n
+        var ownCount = [Int](repeating: 0, count: termCount)
+        var next = start.map(Int.init)
+        // A stable scatter: within a row, slots stay in increasing order.
+        for e in entries {
+            let k = next[Int(e.term)]
+            next[Int(e.term)] = k + 1
+            dis[k] = e.slot
+            freq[k] = e.best
+            directFreq[k] = e.direct
+            ownFreq[k] = e.own
+            if e.own > 0 { ownCount[Int(e.term)] += 1 }
         }
+        let n = Double(max(1, diseases.count))
+        // Shares count the diseases' own annotations only: borrowing must not change how specific a term is.
+        let share = ownCount.map { max(0.5, Double($0)) / n }
         var bestFrequency = [Float](repeating: 0, count: diseases.count)
         if let root = kb.index(of: HPO.root) {
             for k in Int(start[Int(root)])..<Int(start[Int(root) + 1]) { bestFrequency[Int(dis[k])] = freq[k] }
@@ -174,6 +180,30 @@ public struct DiagnosisIndex: Sendable {
         termShare = share
         self.negatedBy = negatedBy
         self.onsetClasses = onsetClasses
+    }
+
+    /// The weighted annotations one disease lends to the other diseases of its gene.
+    struct Lent {
+        var direct: [(Int32, Float)] = []
+        var induced: [(Int32, Float)] = []
+
+        /// `scratch` holds one 0 per term on entry and on return.
+        init(_ d: Int32, kb: KnowledgeBase, sex: AnnotationSex?, parameters: ScoringParameters, scratch: inout [Float]) {
+            var touched: [Int32] = []
+            for a in kb.annotations[Int(d)] where a.aspect == .phenotype && !a.negated {
+                if let sex, let only = a.sex, only != sex { continue }
+                guard let t = kb.index(of: a.term) else { continue }
+                let f = Float(parameters.frequency(a.frequency) * parameters.geneSiblingFactor)
+                guard f > 0 else { continue }
+                direct.append((t, f))
+                for anc in kb.ancestors[Int(t)] {
+                    if scratch[Int(anc)] == 0 { touched.append(anc) }
+                    scratch[Int(anc)] = max(scratch[Int(anc)], f)
+                }
+            }
+            induced = touched.map { ($0, scratch[Int($0)]) }
+            for t in touched { scratch[Int(t)] = 0 }
+        }
     }
 
     /// The induced row of a term: disease slots and their best frequency at or below the term.
