@@ -141,12 +141,19 @@ struct DatabaseCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+            // Written to a temporary file beside the output and renamed at the end: a failed export
+            // leaves no partial file.
+            let partial = output + ".partial"
+            guard FileManager.default.createFile(atPath: partial, contents: nil), let file = FileHandle(forWritingAtPath: partial) else {
                 printError("cannot write \(output)")
                 throw ExitCode(73)
             }
-            defer { try? file.close() }
-            do throws(RegistryError) {
+            var done = false
+            defer {
+                try? file.close()
+                if !done { try? FileManager.default.removeItem(atPath: partial) }
+            }
+            do {
                 let store = try await RegistryStore.open(db.database)
                 try await store.migrate()
                 let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
@@ -155,30 +162,56 @@ struct DatabaseCommand: AsyncParsableCommand {
                 var offset = 0, written = 0
                 while true {
                     let page = try await store.listPatients(PatientFilter(), page: Page(limit: 500, offset: offset), by: who)
-                    var chunk: [UInt8] = []
-                    for patient in page.items {
-                        let document = try await store.document(patient: patient.id, by: who)
-                        switch format {
-                        case .record:
-                            chunk += document.json(view).serialized()
-                        case .phenopacket:
-                            let record = document.patientRecord(view: view)
-                            guard let data = try? Phenopacket(record: record, id: record.id ?? "patient-\(patient.id)").jsonData(pretty: false) else {
-                                throw RegistryError.internalFailure("a phenopacket could not be encoded")
-                            }
-                            chunk += data
+                    // Reading and encoding run a few patients at a time (encoding is most of the work and
+                    // uses every core); the lines are written in the page's order.
+                    let ids = page.items.map(\.id)
+                    var lines = [[UInt8]](repeating: [], count: ids.count)
+                    try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+                        var next = 0
+                        func launch() {
+                            guard next < ids.count else { return }
+                            let i = next, id = ids[i]
+                            next += 1
+                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, format: format)) }
                         }
-                        chunk.append(0x0A)
-                        written += 1
+                        for _ in 0..<4 { launch() }
+                        while let (i, line) = try await group.next() {
+                            lines[i] = line
+                            launch()
+                        }
                     }
+                    var chunk: [UInt8] = []
+                    for line in lines {
+                        chunk += line
+                        chunk.append(0x0A)
+                    }
+                    written += ids.count
                     file.write(Data(chunk))
                     offset += page.items.count
                     if page.items.isEmpty || offset >= page.total { break }
                 }
-                print("exported \(written) patients to \(output) in \(ContinuousClock.now - start)")
                 await store.database.close()
-            } catch {
+                try file.synchronize()
+                try FileManager.default.moveItem(atPath: partial, toPath: output)
+                done = true
+                print("exported \(written) patients to \(output) in \(ContinuousClock.now - start)")
+            } catch let error as RegistryError {
                 throw RegistryExit.report(error)
+            }
+        }
+
+        /// One patient's JSON line (without the newline) in the chosen format.
+        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, format: Format) async throws(RegistryError) -> [UInt8] {
+            let document = try await store.document(patient: patient, by: who)
+            switch format {
+            case .record:
+                return document.json(view).serialized()
+            case .phenopacket:
+                let record = document.patientRecord(view: view)
+                guard let data = try? Phenopacket(record: record, id: record.id ?? "patient-\(patient)").jsonData(pretty: false) else {
+                    throw RegistryError.internalFailure("a phenopacket could not be encoded")
+                }
+                return Array(data)
             }
         }
     }
