@@ -20,6 +20,14 @@ public import Ontology
 /// | independentTerms | 2.5 | 2-30 | does not change phenotype-only ranking; set with `--use-genotype` |
 /// | geneSiblingFactor | 0.05 | 0-0.3 | borrowing from same-gene diseases: top-10 0.797 to 0.816, top-3 0.744 to 0.753; flat from 0.03 to 0.2 |
 ///
+/// Model changes measured on the same cases that moved no figure by more than half a point, and so
+/// were not kept: borrowing from the phenotypically nearest diseases (IC-weighted cosine), from the
+/// same OMIM series (name without its number) or with a larger weight for a one-to-one OMIM/Orphanet
+/// pair; a floor on P(q|D) for diseases annotated in q's organ system; a constant factor on
+/// common-ancestor credit; damping several patient terms of one branch, or many excluded terms;
+/// noise that grows or shrinks with the term's background frequency; a penalty for frequent disease
+/// features the patient was not reported to have.
+///
 /// Not fitted: geneLR (LIRICAL's value), inheritanceMismatchLR, onset ratios, excludedWeight (1, the
 /// model at face value), generalShare (a speed setting).
 public struct ScoringParameters: Sendable, Codable, Equatable {
