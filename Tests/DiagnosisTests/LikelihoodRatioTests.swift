@@ -95,6 +95,12 @@ import TestSupport
         #expect(close(e["OMIM:3"]?.evidence[0].likelihoodRatio, (0.9 * p[2] + 0.1 * bg) / bg))
         // Without lending, OMIM:2 relates to E only through Phenotypic abnormality: no match.
         #expect(evidence(query)["OMIM:2"]?.evidence[0].match == .noMatch)
+        // Lent at a tenth (0.0895), E is below OMIM:2's own credit (0.125): the ranking used its own
+        // credit, and the explanation says so.
+        parameters.geneSiblingFactor = 0.1
+        let weak = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: parameters))
+        let weakTwo = weak.rank(query).first { $0.disease.id.description == "OMIM:2" }.map { weak.explain($0, query: query) }
+        #expect(weakTwo?.evidence[0].match == .noMatch)
         // A lent annotation never counts as the disease's own for an excluded term: excluded E gives
         // OMIM:2 the same ratio with and without lending, that of a disease without E.
         let excluded = DiagnosisQuery(excluded: [.init(term: try term(500))])

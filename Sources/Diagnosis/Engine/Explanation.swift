@@ -83,7 +83,10 @@ extension LikelihoodEngine {
             let lr = ((1 - noise) * p[Int(slot)] + noise * bg) / bg
             var (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
             var frequency = frequencyText(annotation)
-            if match == .noMatch || match == .commonAncestor, let borrowed = borrowedMatch(f.term, slot: slot) {
+            // Named as borrowed only when the lent frequency is what the ranking used (it beat the
+            // disease's own partial credit).
+            if match == .noMatch || match == .commonAncestor, let borrowed = borrowedMatch(f.term, slot: slot),
+               Float(freq(borrowed) * parameters.geneSiblingFactor) >= Float(p[Int(slot)]) {
                 (match, term, annotation) = (.sameGeneDisease, kb.index(of: borrowed.term), borrowed)
                 frequency = "\(frequencyText(borrowed) ?? "") in \(borrowed.disease), weighted \(parameters.geneSiblingFactor)"
             }
