@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system zlib, for reading the gzip-compressed HPO release. Foundation on Linux has no
@@ -78,6 +79,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
+        // Mutation fuzzing of every parser of outside input, seeds in Tests/FuzzTests/Corpus.
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "Ontology", "Clinical", "Phenopackets", "Registry",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Corpus"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
