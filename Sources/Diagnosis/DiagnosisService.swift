@@ -12,9 +12,13 @@ public struct DiagnosisService: Sendable {
     public let kb: KnowledgeBase
     public let builder: QueryBuilder
     public let curated: [TermID: [Annotation]]
+    /// Entries of the databases that name one disease, merged under `--database all`.
+    public let equivalence: DiseaseEquivalence
+    private let engines = EngineCache()
 
-    public init(kb: KnowledgeBase, builder: QueryBuilder, curated: [TermID: [Annotation]]) {
+    public init(kb: KnowledgeBase, builder: QueryBuilder, curated: [TermID: [Annotation]], equivalence: DiseaseEquivalence? = nil) {
         self.kb = kb
+        self.equivalence = equivalence ?? DiseaseEquivalence(kb: kb, catalog: nil)
         self.builder = builder
         self.curated = curated
     }
@@ -25,12 +29,18 @@ public struct DiagnosisService: Sendable {
         let rules = try GenotypeEvidenceRules.load(from: dir.appendingPathComponent(GenotypeEvidenceRules.fileName))
         let catalog = try MonographCatalog.load(from: dir.appendingPathComponent("monographs"))
         return DiagnosisService(kb: kb, builder: QueryBuilder(kb: kb, labs: labs, genotypeRules: rules),
-                                curated: CuratedAnnotations.from(catalog, labs: labs))
+                                curated: CuratedAnnotations.from(catalog, labs: labs),
+                                equivalence: DiseaseEquivalence(kb: kb, catalog: catalog))
     }
 
-    /// The engine for one corpus and patient sex.
+    /// The engine for one corpus and patient sex, built on first use and then shared (engines with
+    /// other constants than the standard ones, for `evaluate --param`, are built each time).
     public func engine(corpus: Corpus = .omim, sex: AnnotationSex? = nil, parameters: ScoringParameters = .standard) -> LikelihoodEngine {
-        LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: corpus, sex: sex, parameters: parameters, curated: curated))
+        let build = {
+            LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: corpus, sex: sex, parameters: parameters, curated: curated))
+        }
+        guard parameters == .standard else { return build() }
+        return engines.engine(.init(corpus: corpus, sex: sex), build: build)
     }
 
     /// Ranks every disease of the corpus for a patient and explains the top candidates.
@@ -41,9 +51,18 @@ public struct DiagnosisService: Sendable {
             throw QueryError(field: "patient", message: "no usable finding: give at least one observed HPO term, excluded term, lab value or gene")
         }
         let engine = engine(corpus: corpus, sex: built.query.sex, parameters: parameters)
-        let candidates = engine.rank(built.query).prefix(max(1, top)).map { engine.explain($0, query: built.query) }
+        var ranked = engine.rank(built.query)
+        if corpus == .all { ranked = equivalence.merge(ranked) }
+        let candidates = ranked.prefix(max(1, top)).map { ranked in
+            var e = engine.explain(ranked, query: built.query)
+            if corpus == .all { e.equivalents = equivalence.equivalents(of: ranked.disease.id) }
+            // Labs are shown once per patient (`labs`); a lab term is repeated for a candidate only
+            // when it changes that candidate's score (by more than 1%).
+            e.evidence.removeAll { $0.source != "phenotype" && abs(log($0.likelihoodRatio)) < 0.01 }
+            return e
+        }
         return DiagnosisResult(release: kb.release.hpoVersion, engineVersion: Self.engineVersion, database: corpus.rawValue,
-                               warnings: built.warnings, phenotypeWeight: engine.phenotypeScale(built.query),
+                               warnings: built.warnings, labs: built.labs, phenotypeWeight: engine.phenotypeScale(built.query),
                                candidates: candidates)
     }
 }
@@ -54,6 +73,8 @@ public struct DiagnosisResult: Sendable, Codable, Equatable {
     public var engineVersion: String
     public var database: String
     public var warnings: [String]
+    /// The patient's lab values read against their reference intervals (once, not per candidate).
+    public var labs: [LabInterpretation]
     /// The phenotype log LR is scaled by this factor (at most `independentTerms` terms' worth).
     public var phenotypeWeight: Double
     public var candidates: [DiseaseExplanation]

@@ -113,12 +113,24 @@ import Ontology
         #expect(try interpret("PTH", 62, "pg/mL", age: nil).flag == .unknown) // high for children 1-10 only
     }
 
-    @Test func noDefaultIntervalIsUnknown() throws {
-        // Phosphorus has no default between 6 days and 1 year.
+    @Test func everyAgeFromBirthHasAnIntervalAndInfantPhosphateIsMarkedUnconfirmed() throws {
+        // Phosphorus between 6 days and 1 year: a nutritional target range, marked UNCONFIRMED.
         let r = try interpret("phosphate", 5, "mg/dL", age: "P3M")
-        #expect(r.flag == .unknown)
-        #expect(r.interval == nil)
-        #expect(r.impliedTerm == nil && r.excludedTerms.isEmpty)
+        #expect(r.flag == .low)
+        #expect(r.interval?.unconfirmed != nil)
+        #expect(r.note?.contains("UNCONFIRMED") == true)
+    }
+
+    @Test func implausibleValuesAreRefusedNamingTheLikelyUnitMixUp() throws {
+        // 2.4 "mg/dL" calcium is an SI number typed with the conventional unit.
+        #expect(throws: LabError.implausible(analyte: "Total calcium (serum)", unit: "mg/dL", low: 3, high: 20, plausibleIn: ["mmol/L"])) {
+            try interpret("calcium", 2.4, "mg/dL", age: "P6Y")
+        }
+        let error = try #require(throws: LabError.self) { try interpret("calcium", 2.4, "mg/dL", age: "P6Y") }
+        #expect(error.description.contains("plausible in mmol/L"))
+        #expect(!error.description.contains("2.4"))
+        #expect(throws: LabError.self) { try interpret("PTH", 90_000, "pg/mL", age: "P6Y") }
+        #expect(try interpret("calcium", 2.4, "mmol/L", age: "P6Y").flag == .normal)
     }
 
     @Test func ageAtMeasurementWins() throws {

@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct LikelihoodRatioTests {
     static let parameters = ScoringParameters(
         noise: 0.1, defaultFrequency: 0.5, specificityExponent: 1, commonAncestorExponent: 2,
-        excludedWeight: 1, excludedAscertainment: 2, onsetMatchLR: 1, onsetMismatchLR: 1,
+        excludedWeight: 1, onsetMatchLR: 1, onsetMismatchLR: 1,
         ratioPseudocount: 0, geneLR: 1000, generalShare: 1, completenessExponent: 0,
         independentTerms: 100, inheritanceMismatchLR: 0.05, geneSiblingFactor: 0)
 
@@ -75,9 +75,30 @@ import TestSupport
         #expect(close(e["OMIM:4"]?.evidence[0].likelihoodRatio, (0.9 * p[3] + 0.1 * bg) / bg))
     }
 
+    @Test func diseasesOfDifferentInheritanceDoNotLend() throws {
+        var parameters = Self.parameters
+        parameters.geneSiblingFactor = 0.5
+        // OMIM:1 is autosomal dominant, OMIM:2 recessive: one gene, two mechanisms, no lending.
+        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: parameters))
+        let query = DiagnosisQuery(observed: [.init(term: try term(500))])
+        let two = engine.rank(query).first { $0.disease.id.description == "OMIM:2" }.map { engine.explain($0, query: query) }
+        #expect(two?.evidence[0].match == .noMatch)
+        #expect(engine.index.siblings.allSatisfy { $0.isEmpty })
+    }
+
     @Test func sameGeneDiseaseLendsWeightedAnnotations() throws {
         var parameters = Self.parameters
         parameters.geneSiblingFactor = 0.5
+        // Both diseases of G1 autosomal dominant here: one mechanism, so they lend to each other.
+        let kb = try Fixture.knowledgeBase(hpoa: Fixture.hpoa.replacingOccurrences(
+            of: "OMIM:2\tDisease two\t\tHP:0000007", with: "OMIM:2\tDisease two\t\tHP:0000006"))
+        let evidence = { (q: DiagnosisQuery) -> [String: DiseaseExplanation] in
+            let plain = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: Self.parameters))
+            var out: [String: DiseaseExplanation] = [:]
+            for r in plain.rank(q) { out[r.disease.id.description] = plain.explain(r, query: q) }
+            return out
+        }
+        func term(_ n: Int) throws -> Int32 { try #require(kb.index(of: .hpo(n))) }
         let lending = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: parameters))
         let query = DiagnosisQuery(observed: [.init(term: try term(500))])
         var e: [String: DiseaseExplanation] = [:]
@@ -110,21 +131,26 @@ import TestSupport
         #expect(close(lent?.evidence[0].likelihoodRatio, plain?.evidence[0].likelihoodRatio ?? -1))
     }
 
-    @Test func excludedTermsWithAscertainment() throws {
+    @Test func excludedTermsNeverSupportADiseaseThatHasThem() throws {
         let e = evidence(DiagnosisQuery(excluded: [.init(term: try term(200)), .init(term: try term(600))]))
         // Excluded B: presence 0.5 (OMIM:1), 0.5 (OMIM:2), 0, 0; background 0.25.
         let bgB = 0.25
-        let annotatedB = 2 * (1 - (0.9 * 0.5 + 0.1 * bgB)) / (1 - bgB)
+        let annotatedB = (1 - (0.9 * 0.5 + 0.1 * bgB)) / (1 - bgB)
         let absentB = (1 - 0.1 * bgB) / (1 - bgB)
         #expect(close(e["OMIM:1"]?.evidence[0].likelihoodRatio, annotatedB))
         #expect(e["OMIM:1"]?.evidence[0].match == .excludedButAnnotated)
         #expect(close(e["OMIM:3"]?.evidence[0].likelihoodRatio, absentB))
         #expect(e["OMIM:3"]?.evidence[0].match == .excludedAbsent)
-        // Excluded F: OMIM:4 shows it (0.545); OMIM:2 has NOT F: looked for and consistent.
+        // Excluded F: OMIM:4 shows it (0.545); OMIM:2 has an HPO NOT F: consistent, it may gain.
         let bgF = 0.545 / 4
-        #expect(close(e["OMIM:2"]?.evidence[1].likelihoodRatio, 2 * (1 - 0.1 * bgF) / (1 - bgF)))
-        #expect(close(e["OMIM:4"]?.evidence[1].likelihoodRatio, 2 * (1 - (0.9 * 0.545 + 0.1 * bgF)) / (1 - bgF)))
+        #expect(close(e["OMIM:2"]?.evidence[1].likelihoodRatio, (1 - 0.1 * bgF) / (1 - bgF)))
+        #expect(e["OMIM:2"]?.evidence[1].match == .excludedNotAnnotation)
+        #expect(close(e["OMIM:4"]?.evidence[1].likelihoodRatio, (1 - (0.9 * 0.545 + 0.1 * bgF)) / (1 - bgF)))
         #expect(close(e["OMIM:1"]?.evidence[1].likelihoodRatio, (1 - 0.1 * bgF) / (1 - bgF)))
+        // A rare feature absent is no evidence for the disease that has it: capped at 1.
+        let engine = LikelihoodEngine(index: DiagnosisIndex(kb: kb, corpus: .omim, parameters: Self.parameters))
+        #expect(engine.excludedLR(presence: 0.01, background: 0.3) == 1)
+        #expect(engine.excludedLR(presence: 0, background: 0.3) > 1)
     }
 
     @Test func geneEvidenceChecksInheritance() throws {

@@ -34,7 +34,7 @@ import TestSupport
 
     1. OMIM:2 Disease two  (57.9%)
        LR 2.244     HP:0000300 Subcutaneous bony thing C - exact: HP:0000300 Subcutaneous bony thing C [frequency not stated]
-       LR 1.142     NOT HP:0000600 F (from lab test) - excluded, as the disease's NOT annotation says
+       LR 1.142     NOT HP:0000600 F (from lab test) - excluded, as the disease's HPO NOT annotation says: HP:0000600 F
 
     2. OMIM:1 Disease one  (30.2%)
        LR 1.172     HP:0000300 Subcutaneous bony thing C - patient term more specific: HP:0000200 Bony thing B [1/2]

@@ -70,13 +70,42 @@ import Testing
         #expect(q.referenceRange?.high == .infinity)
     }
 
-    @Test func ignoresUnknownFields() throws {
-        let packet = try Fixtures.decode("""
-        {"id": "p", "futureField": {"nested": [1, 2, {"x": null}]}, "subject": {"id": "s", "sex": "MALE", "gender2": true},
-         "phenotypicFeatures": [{"type": {"id": "HP:0001250", "label": "Seizure", "iri": "http://x"}, "weight": 2}]}
-        """)
+    static let unknownKeys = """
+    {"id": "p", "futureField": {"nested": [1, 2, {"x": null}]}, "subject": {"id": "s", "sex": "MALE", "gender2": true},
+     "phenotypicFeatures": [{"type": {"id": "HP:0001250", "label": "Seizure", "iri": "http://x"}, "weight": 2}],
+     "phenotypicFeature": [{"type": {"id": "HP:0001251"}}], "unusedDefault": null}
+    """
+
+    @Test func refusesUnknownKeysWithTheirPaths() throws {
+        let error = try #require(throws: PhenopacketError.self) { try Fixtures.decode(Self.unknownKeys) }
+        let paths = error.issues.map(\.path)
+        #expect(paths == ["futureField", "phenotypicFeature", "phenotypicFeatures[0].type.iri", "phenotypicFeatures[0].weight", "subject.gender2"])
+        #expect(error.issues.allSatisfy { $0.problem == .unknownField })
+    }
+
+    @Test func readsUnknownKeysWithWarningsWhenLenient() throws {
+        let (packet, warnings) = try Phenopacket.decode(from: Data(Self.unknownKeys.utf8), unknownKeys: .warn)
         #expect(packet.subject?.sex == .male)
         #expect(packet.phenotypicFeatures.count == 1)
+        #expect(warnings.count == 5)
+        #expect(warnings.contains { $0.hasPrefix("phenotypicFeature: ") })
+    }
+
+    @Test func defaultValuesOfKnownFieldsAreNotUnknown() throws {
+        // Keys the encoder leaves out because they hold proto3 defaults are still known fields.
+        let packet = try Fixtures.decode("""
+        {"id": "p", "subject": {"id": "s", "sex": "UNKNOWN_SEX", "karyotypicSex": "UNKNOWN_KARYOTYPE"},
+         "phenotypicFeatures": [{"type": {"id": "HP:0001250"}, "excluded": false, "modifiers": []}]}
+        """)
+        #expect(packet.phenotypicFeatures.count == 1)
+    }
+
+    @Test func aMalformedModifierIsDroppedWithAWarning() throws {
+        let (packet, warnings) = try Phenopacket.decode(from: Data("""
+        {"id": "p", "phenotypicFeatures": [{"type": {"id": "HP:0001250"}, "modifiers": [{"id": "not an id"}, {"id": "HP:0012828"}]}]}
+        """.utf8), unknownKeys: .reject)
+        #expect(packet.phenotypicFeatures[0].modifiers.map(\.id) == ["HP:0012828"])
+        #expect(warnings == ["phenotypicFeatures[0].modifiers[0].id: not an ontology id of the form PREFIX:LOCAL (such as HP:0001250); the modifier was dropped"])
     }
 
     @Test func readsProtoFieldNames() throws {

@@ -119,9 +119,9 @@ public enum Fixture {
     """
 
     /// The fixture, parsed and indexed.
-    public static func knowledgeBase() throws -> KnowledgeBase {
+    public static func knowledgeBase(hpoa hpoaText: String = hpoa) throws -> KnowledgeBase {
         let obo = try OBOParser.parse(Array(Self.obo.utf8), file: "fixture.obo")
-        let hpoa = try HPOAParser.parse(Array(Self.hpoa.utf8), file: "fixture.hpoa")
+        let hpoa = try HPOAParser.parse(Array(hpoaText.utf8), file: "fixture.hpoa")
         let genes = try GeneDiseaseParser.parse(Array(Self.genes.utf8), file: "fixture-genes.txt")
         return try KnowledgeBase.build(obo: obo, hpoa: hpoa, genes: genes, checksum: "fixture", source: "fixture")
     }

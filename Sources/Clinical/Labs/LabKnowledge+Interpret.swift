@@ -12,6 +12,11 @@ extension LabKnowledge {
         }
         guard lab.value.isFinite, lab.value >= 0 else { throw .invalidValue(analyte: analyte.name) }
         let conventionalValue = lab.value / unit.perConventional
+        guard analyte.plausible.contains(conventionalValue) else {
+            let others = analyte.units.filter { $0.symbol != unit.symbol && analyte.plausible.contains(lab.value / $0.perConventional) }
+            throw .implausible(analyte: analyte.name, unit: unit.symbol, low: analyte.plausible.low * unit.perConventional,
+                               high: analyte.plausible.high * unit.perConventional, plausibleIn: others.map(\.symbol))
+        }
         let siFactor = analyte.unit(analyte.siUnit)?.perConventional ?? 1
 
         let (interval, note) = try chooseInterval(analyte, lab: lab, unit: unit, age: lab.ageAtMeasurement ?? age, sex: sex)
@@ -32,7 +37,7 @@ extension LabKnowledge {
             interval: interval, flag: flag,
             impliedTerm: term?.id, impliedTermLabel: term?.label,
             excludedTerms: flag == .normal ? analyte.excludedWhenNormal.map(\.id) : [],
-            note: note)
+            note: [note, interval?.unconfirmed.map { "UNCONFIRMED interval: \($0)" }].compactMap { $0 }.joined(separator: "; ").nilIfEmpty)
     }
 
     private func chooseInterval(_ analyte: Analyte, lab: LabResult, unit: LabUnit, age: Age?,
@@ -73,4 +78,8 @@ extension LabKnowledge {
         }
         return (nil, "\(reason): the flag depends on the population; give the age and sex")
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

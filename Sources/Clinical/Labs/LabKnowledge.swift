@@ -74,6 +74,16 @@ public struct LabKnowledge: Sendable, Codable, Hashable {
                     throw KnowledgeError(file: Self.fileName, reason: "\(a.id): unknown source '\(i.source)'")
                 }
             }
+            guard a.plausible.low < a.plausible.high, sources[a.plausible.source] != nil else {
+                throw KnowledgeError(file: Self.fileName, reason: "\(a.id): the plausible range needs low below high and a known source")
+            }
+            // Every age from birth has an interval for each sex: an interval ends where the next begins.
+            let starts = [Age()] + a.intervals.compactMap(\.to)
+            for sex in [Sex.male, .female] {
+                for age in starts where !a.intervals.contains(where: { ($0.sex == nil || $0.sex == sex) && $0.contains(age: age) }) {
+                    throw KnowledgeError(file: Self.fileName, reason: "\(a.id): no reference interval for \(sex.rawValue)s aged \(age)")
+                }
+            }
         }
     }
 }
@@ -93,6 +103,8 @@ extension LabKnowledge {
         public var lowTerm: SourcedTerm?
         public var highTerm: SourcedTerm?
         public var excludedWhenNormal: [SourcedTerm]
+        /// Values outside this range (conventional unit) are refused as entry errors.
+        public var plausible: PlausibleRange
 
         /// The unit a symbol such as `mg/dl` or `µIU/mL` stands for.
         public func unit(_ symbol: String) -> LabUnit? {
@@ -101,6 +113,17 @@ extension LabKnowledge {
                 LabKnowledge.normalize(u.symbol) == key || u.aliases.contains { LabKnowledge.normalize($0) == key }
             }
         }
+    }
+
+    /// The range, in the conventional unit, outside which a value is taken for an entry error.
+    public struct PlausibleRange: Sendable, Codable, Hashable {
+        public var low: Double
+        public var high: Double
+        public var source: String
+        /// Why the limits are not confirmed by a primary source, when they are not; shown to the user.
+        public var unconfirmed: String?
+
+        public func contains(_ conventionalValue: Double) -> Bool { conventionalValue >= low && conventionalValue <= high }
     }
 
     public struct LOINCCode: Sendable, Codable, Hashable {
@@ -132,9 +155,12 @@ public struct ReferenceInterval: Sendable, Codable, Hashable {
     /// Who the interval is for, in words ("males 1-4 years").
     public var population: String
     public var source: String
+    /// Why the interval is not a confirmed laboratory reference interval, when it is not; shown to the user.
+    public var unconfirmed: String?
 
     public init(sex: Sex? = nil, from: Age = Age(), to: Age? = nil, low: Double, high: Double?,
-                population: String, source: String) {
+                population: String, source: String, unconfirmed: String? = nil) {
+        self.unconfirmed = unconfirmed
         self.sex = sex
         self.from = from
         self.to = to

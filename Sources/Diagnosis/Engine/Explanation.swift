@@ -1,19 +1,43 @@
 import Foundation
 public import Ontology
 
-/// How a patient term met a disease's annotations.
-public enum MatchType: String, Sendable, Codable {
+/// How a patient term met a disease's annotations: a stable code in JSON (the raw value), the human
+/// text in `text`.
+public enum MatchType: String, Sendable, Codable, CaseIterable {
     case exact = "exact"
-    case patientMoreGeneral = "patient term more general"
-    case patientMoreSpecific = "patient term more specific"
-    case commonAncestor = "common ancestor"
-    case noMatch = "no match"
+    case patientMoreGeneral = "patient-more-general"
+    case patientMoreSpecific = "patient-more-specific"
+    case commonAncestor = "common-ancestor"
+    case noMatch = "no-match"
     /// Not annotated to the disease but to another disease of its gene (weak, borrowed credit).
-    case sameGeneDisease = "annotated to a disease of the same gene"
-    case notAnnotation = "contradicted by NOT annotation"
-    case excludedAbsent = "excluded and absent in disease"
-    case excludedButAnnotated = "excluded but annotated"
-    case excludedAsInDisease = "excluded, as the disease's NOT annotation says"
+    case sameGeneDisease = "same-gene-disease"
+    /// Observed, and the release has a NOT annotation of it (or of an ancestor) for the disease.
+    case notAnnotation = "not-annotation"
+    /// Observed, and a curated monograph states the disease lacks it (e.g. normal PTH in POH).
+    case curatedExclusion = "curated-exclusion"
+    case excludedAbsent = "excluded-absent"
+    case excludedButAnnotated = "excluded-annotated"
+    /// Excluded, as the release's NOT annotation of the disease says.
+    case excludedNotAnnotation = "excluded-not-annotation"
+    /// Excluded, as a curated monograph's exclusion says (not an HPO annotation).
+    case excludedCuratedExclusion = "excluded-curated-exclusion"
+
+    public var text: String {
+        switch self {
+        case .exact: "exact"
+        case .patientMoreGeneral: "patient term more general"
+        case .patientMoreSpecific: "patient term more specific"
+        case .commonAncestor: "common ancestor"
+        case .noMatch: "no match"
+        case .sameGeneDisease: "annotated to a disease of the same gene"
+        case .notAnnotation: "contradicted by the disease's HPO NOT annotation"
+        case .curatedExclusion: "contradicted by a curated exclusion (Ossify monograph, cited literature)"
+        case .excludedAbsent: "excluded and absent in disease"
+        case .excludedButAnnotated: "excluded but annotated (capped at LR 1: absence never supports)"
+        case .excludedNotAnnotation: "excluded, as the disease's HPO NOT annotation says"
+        case .excludedCuratedExclusion: "excluded, as a curated exclusion says (Ossify monograph, cited literature)"
+        }
+    }
 }
 
 /// The evidence of one patient term for one disease.
@@ -22,8 +46,13 @@ public struct TermEvidence: Sendable, Codable, Equatable {
     public var patientTermName: String
     public var excluded: Bool
     public var source: String
+    /// The term's likelihood ratio on its own.
     public var likelihoodRatio: Double
+    /// The ratio as combined into the score: `likelihoodRatio ^ phenotypeWeight` (see
+    /// `LikelihoodEngine.phenotypeScale`).
+    public var weightedLikelihoodRatio: Double
     public var match: MatchType
+    public var matchText: String
     /// The disease's annotation (or the common ancestor) the term matched, and its frequency.
     public var diseaseTerm: TermID?
     public var diseaseTermName: String?
@@ -43,11 +72,15 @@ public struct DiseaseExplanation: Sendable, Codable, Equatable {
     public var name: String
     public var rank: Int
     public var posterior: Double
+    /// Natural logarithm of the combined likelihood ratio (`log10LikelihoodRatio` in base 10).
     public var logLikelihoodRatio: Double
+    public var log10LikelihoodRatio: Double
     public var evidence: [TermEvidence]
     public var onset: OnsetEvidence?
     public var genotype: [GenotypeEvidence]
     public var lookFor: [SuggestedFeature]
+    /// Other databases' ids of the same disease, merged into this candidate (`--database all`).
+    public var equivalents: [TermID] = []
 }
 
 public struct OnsetEvidence: Sendable, Codable, Equatable {
@@ -68,19 +101,22 @@ extension LikelihoodEngine {
         let kb = index.kb
         let slot = ranked.slot
         let d = Int(index.diseases[Int(slot)])
-        var p = [Double](repeating: 0, count: index.count)
+        var scratch = Scratch(count: index.count)
+        let weight = phenotypeScale(query)
         var evidence: [TermEvidence] = []
         let annotations = index.annotations(ofDisease: Int32(d)).filter { a in
             a.aspect == .phenotype && (index.sex == nil || a.sex == nil || a.sex == index.sex)
         }
+        let ownID = kb.diseases[d].id
         func frequencyText(_ a: Annotation?) -> String? {
             guard let a else { return nil }
-            return a.frequency?.display ?? "frequency not stated"
+            let text = a.frequency?.display ?? "frequency not stated"
+            return a.disease == ownID ? text : "\(text) in \(a.disease), the same disease"
         }
         for f in query.observed {
-            let bg = modelProbabilities(f.term, into: &p)
-            let noise = index.noise[Int(slot)]
-            let lr = ((1 - noise) * p[Int(slot)] + noise * bg) / bg
+            observedLikelihoodRatios(f.term, scratch: &scratch)
+            let lr = scratch.lr[Int(slot)]
+            let p = scratch.p
             var (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
             var frequency = frequencyText(annotation)
             // Named as borrowed only when the lent frequency is what the ranking used (it beat the
@@ -92,21 +128,25 @@ extension LikelihoodEngine {
             }
             evidence.append(TermEvidence(
                 patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: false,
-                source: f.source, likelihoodRatio: lr, match: match, diseaseTerm: term.map { kb.term(at: $0).id },
+                source: f.source, likelihoodRatio: lr, weightedLikelihoodRatio: pow(lr, weight), match: match, matchText: match.text,
+                diseaseTerm: term.map { kb.term(at: $0).id },
                 diseaseTermName: term.map { kb.term(at: $0).name }, frequency: frequency))
         }
         for f in query.excluded {
-            let bg = presenceProbabilities(f.term, into: &p)
-            let lr = excludedLR(presence: p[Int(slot)], background: bg, ascertained: f.isReported)
+            let bg = presenceProbabilities(f.term, into: &scratch.p)
+            let lr = excludedLR(presence: scratch.p[Int(slot)], background: bg)
             let below = annotations.filter { a in
                 !a.negated && kb.index(of: a.term).map { kb.isAncestor(f.term, of: $0) } == true
             }
             let best = below.max { freq($0) < freq($1) }
+            let negation = annotations.first { a in a.negated && kb.index(of: a.term) == f.term }
+            let match: MatchType = best != nil ? .excludedButAnnotated
+                : negation.map { CuratedAnnotations.isCurated($0) ? .excludedCuratedExclusion : .excludedNotAnnotation } ?? .excludedAbsent
+            let shown = best ?? negation
             evidence.append(TermEvidence(
                 patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: true,
-                source: f.source, likelihoodRatio: lr,
-                match: best != nil ? .excludedButAnnotated : (index.negatedBy[f.term]?.contains(slot) == true ? .excludedAsInDisease : .excludedAbsent),
-                diseaseTerm: best?.term, diseaseTermName: best.flatMap { kb.term($0.term)?.name }, frequency: frequencyText(best)))
+                source: f.source, likelihoodRatio: lr, weightedLikelihoodRatio: pow(lr, weight), match: match, matchText: match.text,
+                diseaseTerm: shown?.term, diseaseTermName: shown.flatMap { kb.term($0.term)?.name }, frequency: frequencyText(best)))
         }
         var onset: OnsetEvidence?
         if let o = query.onset, !index.onsetClasses[Int(slot)].isEmpty {
@@ -127,7 +167,7 @@ extension LikelihoodEngine {
         }
         return DiseaseExplanation(
             disease: ranked.disease.id, name: ranked.disease.name, rank: ranked.rank, posterior: ranked.posterior,
-            logLikelihoodRatio: ranked.logLikelihoodRatio, evidence: evidence, onset: onset, genotype: genotype,
+            logLikelihoodRatio: ranked.logLikelihoodRatio, log10LikelihoodRatio: ranked.logLikelihoodRatio / log(10), evidence: evidence, onset: onset, genotype: genotype,
             lookFor: lookFor(annotations: annotations, query: query, limit: lookForLimit))
     }
 
@@ -135,7 +175,9 @@ extension LikelihoodEngine {
         let kb = index.kb
         let qAncestors = kb.ancestors[Int(q)]
         for a in annotations where a.negated {
-            if let t = kb.index(of: a.term), kb.isAncestor(t, of: q) { return (.notAnnotation, t, a) }
+            if let t = kb.index(of: a.term), kb.isAncestor(t, of: q) {
+                return (CuratedAnnotations.isCurated(a) ? .curatedExclusion : .notAnnotation, t, a)
+            }
         }
         let positive = annotations.filter { !$0.negated }.compactMap { a in kb.index(of: a.term).map { (a, $0) } }
         if let (a, t) = positive.first(where: { $0.1 == q }) { return (.exact, t, a) }

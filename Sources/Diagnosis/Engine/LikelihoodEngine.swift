@@ -12,8 +12,17 @@ import Ontology
 ///   over the ancestors. Credit falls with information content;
 /// - 0 when D has a NOT annotation of q or of an ancestor of q.
 /// A noise share bounds the penalty: P'(q|D) = (1-noise) P(q|D) + noise * bg(q), with bg(q) the mean of
-/// P(q|D) over the corpus; LR = P'(q|D) / bg(q) >= noise. An excluded term e gives
-/// LR = (1 - P'(e|D)) / (1 - bg(e)), weighted. Onset and genotype add their own ratios.
+/// P(q|D) over the corpus; LR = P'(q|D) / bg(q) >= noise.
+///
+/// Two rules a clinician can defend hold whatever the release and the constants, and are tested on
+/// the real release (`ClinicalInvariantTests`):
+/// - Specificity never turns support into evidence against: for a patient term q below a term t that
+///   D is annotated with, LR(q|D) >= min(1, LR(t|D)). A more precise description of a feature the
+///   disease has cannot count against it.
+/// - Absence never supports a disease that has the feature: an excluded term e gives
+///   LR = (1 - P'(e|D)) / (1 - bg(e)), at most 1 for every disease annotated at or below e, weighted.
+///   A disease with a NOT annotation of e, or none at or below it, may gain.
+/// Onset and genotype add their own ratios.
 public struct LikelihoodEngine: Sendable {
     public let index: DiagnosisIndex
 
@@ -24,6 +33,7 @@ public struct LikelihoodEngine: Sendable {
     /// Reusable buffers of one scoring thread.
     public struct Scratch {
         var p: [Double]
+        var lr: [Double]
         var logLR: [Double]
         /// Running products of likelihood ratios, folded into `logLR` every `foldEvery` terms:
         /// multiplying is much cheaper than a logarithm per disease and term, and 24 ratios within
@@ -33,6 +43,7 @@ public struct LikelihoodEngine: Sendable {
 
         public init(count: Int) {
             p = [Double](repeating: 0, count: count)
+            lr = [Double](repeating: 1, count: count)
             logLR = [Double](repeating: 0, count: count)
             product = [Double](repeating: 1, count: count)
         }
@@ -55,17 +66,14 @@ public struct LikelihoodEngine: Sendable {
         }
         var pending = 0
         for f in query.observed {
-            let bg = modelProbabilities(f.term, into: &scratch.p)
-            for i in 0..<n {
-                let noise = index.noise[i]
-                scratch.product[i] *= ((1 - noise) * scratch.p[i] + noise * bg) / bg
-            }
+            observedLikelihoodRatios(f.term, scratch: &scratch)
+            for i in 0..<n { scratch.product[i] *= scratch.lr[i] }
             pending += 1
             if pending == Scratch.foldEvery { scratch.fold(); pending = 0 }
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &scratch.p)
-            for i in 0..<n { scratch.product[i] *= excludedLR(presence: scratch.p[i], background: bg, ascertained: f.isReported) }
+            for i in 0..<n { scratch.product[i] *= excludedLR(presence: scratch.p[i], background: bg) }
             pending += 1
             if pending == Scratch.foldEvery { scratch.fold(); pending = 0 }
         }
@@ -88,6 +96,51 @@ public struct LikelihoodEngine: Sendable {
             }
         }
         return scratch.logLR
+    }
+
+    /// Fills `scratch.lr` with the likelihood ratio of an observed term q for every slot, the one
+    /// the ranking and the explanation use, and `scratch.p` with the model probabilities P(q|D).
+    /// Returns bg(q).
+    ///
+    /// The floor: for every ancestor t of q that a disease is annotated with (its own annotations,
+    /// HPO or curated, not borrowed ones), LR(q|D) >= min(1, LR(t|D)), LR(t|D) the ratio the disease
+    /// would get for an observed t. Diseases with a NOT annotation of q or of an ancestor keep the
+    /// noise floor: the NOT annotation is the more specific statement.
+    @discardableResult
+    func observedLikelihoodRatios(_ q: Int32, scratch: inout Scratch) -> Double {
+        let n = index.count
+        let bg = modelProbabilities(q, into: &scratch.p)
+        for i in 0..<n {
+            let noise = index.noise[i]
+            scratch.lr[i] = ((1 - noise) * scratch.p[i] + noise * bg) / bg
+        }
+        let kb = index.kb
+        for c in kb.ancestors[Int(q)] where c != q {
+            let row = index.ownDirectRow(c)
+            guard !row.isEmpty else { continue }
+            let known = termModel(c)
+            let bgC = known.background
+            for (j, k) in row.enumerated() {
+                let slot = Int(index.ownDirectDisease[k])
+                let noise = index.noise[slot]
+                let floor = min(1, ((1 - noise) * known.ownDirectProbability[j] + noise * bgC) / bgC)
+                if scratch.lr[slot] < floor { scratch.lr[slot] = floor }
+            }
+        }
+        for t in kb.ancestors[Int(q)] {
+            if let slots = index.negatedBy[t] { for slot in slots { scratch.lr[Int(slot)] = index.noise[Int(slot)] } }
+        }
+        return bg
+    }
+
+    /// bg(t), the mean of P(t|D) over the corpus, and P(t|D) of the diseases annotated exactly at t,
+    /// from the index's shared cache.
+    func termModel(_ t: Int32) -> BackgroundCache.Entry {
+        index.backgrounds.value(t) {
+            var p = [Double](repeating: 0, count: index.count)
+            let bg = modelProbabilities(t, into: &p)
+            return .init(background: bg, ownDirectProbability: index.ownDirectRow(t).map { p[Int(index.ownDirectDisease[$0])] })
+        }
     }
 
     /// Fills `p` with P(q|D) for every slot and returns the background, the mean over the corpus.
@@ -156,20 +209,21 @@ public struct LikelihoodEngine: Sendable {
         return n > parameters.independentTerms ? parameters.independentTerms / n : 1
     }
 
-    /// Log LR of an excluded term for a disease whose probability of showing it is `presence`
-    /// (negative for a disease with a NOT annotation of it, 0 for one not annotated at or below it).
+    /// Likelihood ratio of an excluded term for a disease whose probability of showing it is
+    /// `presence` (negative for a disease with a NOT annotation of it, 0 for one not annotated at or
+    /// below it): P(e absent|D) / P(e absent), with the noise share as for observed terms, weighted
+    /// by `excludedWeight`.
     ///
-    /// A feature is reported absent because someone looked for it, and one looks for the features of
-    /// the diseases one suspects: the probability of "e was checked and found absent" is
-    /// a * (1 - P(e|D)) for a disease annotated with e and 1 * (1 - P(e|D)) for one that is not,
-    /// a = `excludedAscertainment`. The result is weighted by `excludedWeight`. A normal lab value
-    /// is reported whatever its result, so it carries no ascertainment (a = 1).
-    func excludedLR(presence: Double, background bg: Double, ascertained: Bool) -> Double {
+    /// A disease annotated at or below e never gains from its absence (the ratio is capped at 1):
+    /// a clinician reports absent features to rule diseases out, and a disease's rare feature being
+    /// absent is no evidence for it. Case reports list the absent features of the very disease they
+    /// describe; modelling that habit (as an earlier engine did) rewards absence, which no clinician
+    /// would accept.
+    func excludedLR(presence: Double, background bg: Double) -> Double {
         let noise = parameters.noise
-        let annotated = presence != 0
         let present = (1 - noise) * max(0, presence) + noise * bg
-        let ascertainment = annotated && ascertained ? parameters.excludedAscertainment : 1
-        let lr = ascertainment * max(1e-6, 1 - present) / max(1e-6, 1 - bg)
+        var lr = max(1e-6, 1 - present) / max(1e-6, 1 - bg)
+        if presence > 0 { lr = min(1, lr) }
         return parameters.excludedWeight == 1 ? lr : pow(lr, parameters.excludedWeight)
     }
 
@@ -194,3 +248,4 @@ public struct LikelihoodEngine: Sendable {
         }
     }
 }
+

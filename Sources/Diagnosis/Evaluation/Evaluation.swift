@@ -20,6 +20,9 @@ public struct EvaluationSummary: Sendable, Codable, Equatable {
     public var top3: Double
     public var top5: Double
     public var top10: Double
+    /// Top-10 per disease, averaged over the diseases (each disease counts once, whatever its number
+    /// of cases).
+    public var macroTop10: Double
     public var mrr: Double
     public var medianMillisPerCase: Double
     public var p95MillisPerCase: Double
@@ -65,7 +68,15 @@ public enum Evaluation {
         let millis = ranks.map(\.millis).sorted()
         let median = millis.isEmpty ? 0 : millis[millis.count / 2]
         let p95 = millis.isEmpty ? 0 : millis[Int(0.95 * Double(millis.count - 1))]
-        return EvaluationSummary(cases: ranks.count, top1: top(1), top3: top(3), top5: top(5), top10: top(10),
+        var byDisease: [TermID: (hits: Int, cases: Int)] = [:]
+        for r in ranks {
+            var entry = byDisease[r.truth] ?? (0, 0)
+            entry.cases += 1
+            if r.rank <= 10 { entry.hits += 1 }
+            byDisease[r.truth] = entry
+        }
+        let macro = byDisease.isEmpty ? 0 : byDisease.values.reduce(0) { $0 + Double($1.hits) / Double($1.cases) } / Double(byDisease.count)
+        return EvaluationSummary(cases: ranks.count, top1: top(1), top3: top(3), top5: top(5), top10: top(10), macroTop10: round4(macro),
                                  mrr: round4(ranks.reduce(0) { $0 + 1 / Double($1.rank) } / n),
                                  medianMillisPerCase: (median * 1000).rounded() / 1000,
                                  p95MillisPerCase: (p95 * 1000).rounded() / 1000,

@@ -6,6 +6,12 @@ public import Clinical
 /// biochemical finding, and, for a finding stated "normal", NOT annotations of the lab's abnormal
 /// terms (POH: normal calcium, phosphate and PTH). Only diseases with an OMIM identifier.
 public enum CuratedAnnotations {
+    /// The biocuration mark of the annotations made here, which tells them from HPO's own.
+    public static let biocuration = "Ossify:Knowledge/monographs"
+
+    /// Whether an annotation comes from a curated monograph rather than the HPO release.
+    public static func isCurated(_ a: Annotation) -> Bool { a.biocuration == biocuration }
+
     public static func from(_ catalog: MonographCatalog, labs: LabKnowledge) -> [TermID: [Annotation]] {
         var out: [TermID: [Annotation]] = [:]
         for m in catalog.monographs {
@@ -13,7 +19,7 @@ public enum CuratedAnnotations {
             func add(_ term: TermID, negated: Bool, sources: [String]) {
                 out[disease, default: []].append(Annotation(
                     disease: disease, term: term, negated: negated, references: sources.map { "Ossify monograph \(m.key) [\($0)]" },
-                    evidence: "TAS", aspect: .phenotype, biocuration: "Ossify:Knowledge/monographs"))
+                    evidence: "TAS", aspect: .phenotype, biocuration: biocuration))
             }
             for f in m.clinicalFeatures {
                 if let term = f.value.hpo { add(term, negated: false, sources: f.sources) }

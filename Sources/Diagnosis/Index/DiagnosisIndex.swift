@@ -21,6 +21,14 @@ public struct DiagnosisIndex: Sendable {
     let ownFrequency: [Float]
     /// The frequency of the disease's annotation exactly at the row's term, 0 when it has none there.
     let directFrequency: [Float]
+    /// Row `t` of the own-direct table: the slots of diseases with an own (HPO or curated, not
+    /// borrowed) positive annotation exactly at `t`, and their induced frequency at `t`. `LikelihoodEngine` floors the likelihood ratio of a
+    /// more specific patient term with it (see `LikelihoodEngine.observedLikelihoodRatios`).
+    let ownDirectStart: [Int32]
+    let ownDirectDisease: [Int32]
+    let ownDirectFrequency: [Float]
+    /// bg(t) and P(t|D) of the own-direct row, computed once per term on first use and shared by every thread.
+    let backgrounds: BackgroundCache
     /// p(t): share of the corpus's diseases annotated at or below t, borrowed annotations left out
     /// (at least half a disease).
     let termShare: [Double]
@@ -71,6 +79,10 @@ public struct DiagnosisIndex: Sendable {
         var best = [Float](repeating: -1, count: termCount)
         var bestOwn = [Float](repeating: 0, count: termCount)
         var direct = [Float](repeating: 0, count: termCount)
+        var ownDirect = [Bool](repeating: false, count: termCount)
+        var ownDirectEntries: [(term: Int32, slot: Int32, frequency: Float)] = []
+        var ownDirectCount = [Int](repeating: 0, count: termCount)
+        let mechanisms = parameters.geneSiblingFactor > 0 ? BorrowedAnnotations.Mechanisms(kb: kb) : nil
         var touched: [Int32] = []
         var negatedBy: [Int32: [Int32]] = [:]
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
@@ -83,6 +95,7 @@ public struct DiagnosisIndex: Sendable {
         var lentScratch = [Float](repeating: 0, count: parameters.geneSiblingFactor > 0 ? termCount : 0)
         func add(_ t: Int32, _ f: Float) {
             direct[Int(t)] = max(direct[Int(t)], f)
+            ownDirect[Int(t)] = true
             for anc in kb.ancestors[Int(t)] {
                 if best[Int(anc)] < 0 { touched.append(anc); best[Int(anc)] = 0 }
                 best[Int(anc)] = max(best[Int(anc)], f)
@@ -112,8 +125,8 @@ public struct DiagnosisIndex: Sendable {
                 annotationCount[slot] += 1
                 add(t, f)
             }
-            if parameters.geneSiblingFactor > 0 {
-                siblings[slot] = BorrowedAnnotations.geneSiblings(of: d, in: kb)
+            if let mechanisms {
+                siblings[slot] = BorrowedAnnotations.geneSiblings(of: d, in: kb, mechanisms: mechanisms)
                 for o in siblings[slot] {
                     if lent[Int(o)] == nil { lent[Int(o)] = Lent(o, kb: kb, sex: sex, parameters: parameters, scratch: &lentScratch) }
                     guard let given = lent[Int(o)] else { continue }
@@ -126,6 +139,11 @@ public struct DiagnosisIndex: Sendable {
             }
             for t in touched {
                 entries.append((t, Int32(slot), best[Int(t)], direct[Int(t)], bestOwn[Int(t)]))
+                if ownDirect[Int(t)] {
+                    ownDirectEntries.append((t, Int32(slot), best[Int(t)]))
+                    ownDirectCount[Int(t)] += 1
+                    ownDirect[Int(t)] = false
+                }
                 rowCount[Int(t)] += 1
                 best[Int(t)] = -1
                 bestOwn[Int(t)] = 0
@@ -140,6 +158,26 @@ public struct DiagnosisIndex: Sendable {
             total += rowCount[t]
         }
         start[termCount] = Int32(total)
+        var odStart = [Int32](repeating: 0, count: termCount + 1)
+        var odTotal = 0
+        for t in 0..<termCount {
+            odStart[t] = Int32(odTotal)
+            odTotal += ownDirectCount[t]
+        }
+        odStart[termCount] = Int32(odTotal)
+        var odDisease = [Int32](repeating: 0, count: odTotal)
+        var odFrequency = [Float](repeating: 0, count: odTotal)
+        var odNext = odStart.map(Int.init)
+        for e in ownDirectEntries {
+            let k = odNext[Int(e.term)]
+            odNext[Int(e.term)] = k + 1
+            odDisease[k] = e.slot
+            odFrequency[k] = e.frequency
+        }
+        ownDirectStart = odStart
+        ownDirectDisease = odDisease
+        ownDirectFrequency = odFrequency
+        backgrounds = BackgroundCache(termCount: termCount)
         var dis = [Int32](repeating: 0, count: total)
         var freq = [Float](repeating: 0, count: total)
         var directFreq = [Float](repeating: 0, count: total)
@@ -208,6 +246,9 @@ public struct DiagnosisIndex: Sendable {
 
     /// The induced row of a term: disease slots and their best frequency at or below the term.
     func row(_ t: Int32) -> (Range<Int>) { Int(inducedStart[Int(t)])..<Int(inducedStart[Int(t) + 1]) }
+
+    /// The own-direct row of a term (see `ownDirectStart`).
+    func ownDirectRow(_ t: Int32) -> Range<Int> { Int(ownDirectStart[Int(t)])..<Int(ownDirectStart[Int(t) + 1]) }
 
     /// The best frequency of a disease's annotations at or below a term, or nil.
     func inducedFrequency(slot: Int32, term: Int32) -> Float? {

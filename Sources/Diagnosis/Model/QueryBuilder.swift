@@ -29,6 +29,8 @@ public struct QueryBuilder: Sendable {
     public struct Result: Sendable {
         public var query: DiagnosisQuery
         public var warnings: [String]
+        /// Every lab value read against its reference interval, once per patient.
+        public var labs: [LabInterpretation] = []
     }
 
     /// In lenient mode (evaluation of published cases) unknown and misplaced terms are dropped
@@ -40,6 +42,12 @@ public struct QueryBuilder: Sendable {
         for (position, feature) in record.phenotypes.enumerated() {
             let field = "phenotypes[\(position)] \(feature.term)"
             let index: Int32
+            // An obsolete term with no replacement names nothing current: dropped with a warning,
+            // the rest of the patient is still ranked.
+            if case .obsolete(_, nil, _) = kb.resolve(feature.term) {
+                warnings.append("\(field): \(kb.resolutionNote(kb.resolve(feature.term)) ?? "obsolete"); not used")
+                continue
+            }
             do {
                 index = try resolveFeature(feature.term, field: field, warnings: &warnings)
             } catch {
@@ -57,7 +65,8 @@ public struct QueryBuilder: Sendable {
             seen[index] = feature.excluded
             if feature.excluded { query.excluded.append(.init(term: index)) } else { query.observed.append(.init(term: index)) }
         }
-        try addLabs(record, to: &query, seen: &seen, lenient: lenient, warnings: &warnings)
+        var labResults: [LabInterpretation] = []
+        try addLabs(record, to: &query, seen: &seen, lenient: lenient, warnings: &warnings, results: &labResults)
         switch record.sex {
         case .female: query.sex = .female
         case .male: query.sex = .male
@@ -93,13 +102,13 @@ public struct QueryBuilder: Sendable {
             query.genes = order.compactMap { findings[$0] }
             query.genotypeAdjustments = genotypeRules?.adjustments(for: record) ?? []
         }
-        return Result(query: query, warnings: warnings)
+        return Result(query: query, warnings: warnings, labs: labResults)
     }
 
     /// Lab values become evidence: an abnormal value an observed term, a normal one excluded terms.
     /// A term the clinician already gave keeps the clinician's word.
     func addLabs(_ record: PatientRecord, to query: inout DiagnosisQuery, seen: inout [Int32: Bool],
-                 lenient: Bool, warnings: inout [String]) throws(QueryError) {
+                 lenient: Bool, warnings: inout [String], results: inout [LabInterpretation]) throws(QueryError) {
         guard !record.labs.isEmpty else { return }
         guard let labs else {
             warnings.append("lab values were given but no lab knowledge is loaded; they were not used")
@@ -117,6 +126,12 @@ public struct QueryBuilder: Sendable {
                 if lenient || otherAssay { warnings.append("\(field): \(error.description); not used"); continue }
                 throw QueryError(field: field, message: error.description)
             }
+            results.append(result)
+            if result.flag == .unknown {
+                warnings.append("\(field): \(result.note ?? "no reference interval applies"); the value was not used as evidence")
+                continue
+            }
+            if let note = result.note, note.contains("UNCONFIRMED") { warnings.append("\(field): \(note)") }
             let source = "lab \(result.analyteName) \(result.flag.rawValue)"
             if let implied = result.impliedTerm, let i = kb.index(of: implied), seen[i] == nil {
                 seen[i] = false

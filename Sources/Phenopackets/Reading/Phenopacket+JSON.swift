@@ -10,9 +10,41 @@ extension Phenopacket {
     }
 
     static func decode(from json: Data, using decoder: JSONDecoder) throws(PhenopacketError) -> Phenopacket {
-        let packet = try decodeDocument(Phenopacket.self, from: json, using: decoder)
+        try decode(from: json, using: decoder, unknownKeys: .reject).phenopacket
+    }
+
+    /// What to do with keys the schema does not have.
+    public enum UnknownKeyPolicy: Sendable {
+        /// Refuse the document, naming each key's JSON path (as proto3 JSON parsers do).
+        case reject
+        /// Read the document and return a warning per key.
+        case warn
+    }
+
+    /// Decodes and validates one phenopacket; keys the schema does not have are refused or returned
+    /// as warnings (their JSON paths) according to `unknownKeys`.
+    public static func decode(from json: Data, unknownKeys: UnknownKeyPolicy) throws(PhenopacketError) -> (phenopacket: Phenopacket, warnings: [String]) {
+        try decode(from: json, using: JSONDecoder(), unknownKeys: unknownKeys)
+    }
+
+    static func decode(from json: Data, using decoder: JSONDecoder,
+                       unknownKeys: UnknownKeyPolicy) throws(PhenopacketError) -> (phenopacket: Phenopacket, warnings: [String]) {
+        var packet = try decodeDocument(Phenopacket.self, from: json, using: decoder)
+        let unknown = UnknownKeys.paths(in: json, decoded: packet)
+        if unknownKeys == .reject, !unknown.isEmpty {
+            throw PhenopacketError(issues: unknown.map { .init(path: $0, problem: .unknownField) })
+        }
+        var warnings = unknown.map { "\($0): \(PhenopacketError.Problem.unknownField.description); ignored" }
+        // A malformed modifier qualifies one feature: it is dropped with a warning, not the whole case.
+        for i in packet.phenotypicFeatures.indices {
+            let modifiers = packet.phenotypicFeatures[i].modifiers
+            for (k, m) in modifiers.enumerated() where m.termID == nil {
+                warnings.append("phenotypicFeatures[\(i)].modifiers[\(k)].id: \(PhenopacketError.Problem.invalidOntologyID.description); the modifier was dropped")
+            }
+            packet.phenotypicFeatures[i].modifiers = modifiers.filter { $0.termID != nil }
+        }
         try packet.validate()
-        return packet
+        return (packet, warnings)
     }
 
     /// Decodes any schema document, turning decoding errors into path-bearing issues.

@@ -14,6 +14,8 @@ public struct PhenopacketReader: Sendable {
         /// The 1-based line in a JSONL file; nil for a JSON file.
         public var line: Int?
         public var result: Result<Phenopacket, PhenopacketError>
+        /// Problems that did not stop the reading (unknown keys under `.warn`), each with its JSON path.
+        public var warnings: [String] = []
 
         public var phenopacket: Phenopacket? { try? result.get() }
         public var error: PhenopacketError? {
@@ -24,19 +26,27 @@ public struct PhenopacketReader: Sendable {
 
     /// How many threads decode JSONL lines; defaults to the active processor count.
     public var concurrency: Int
+    /// Keys the schema does not have: refused (the default, as proto3 parsers do) or warned about.
+    public var unknownKeys: Phenopacket.UnknownKeyPolicy
 
-    public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, unknownKeys: Phenopacket.UnknownKeyPolicy = .reject) {
         self.concurrency = max(1, concurrency)
+        self.unknownKeys = unknownKeys
     }
 
     /// Reads one JSON file holding one phenopacket.
     public func readFile(at url: URL) throws(PhenopacketError) -> Phenopacket {
+        try readFileWithWarnings(at: url).phenopacket
+    }
+
+    /// Reads one JSON file holding one phenopacket, with the warnings of the reading.
+    public func readFileWithWarnings(at url: URL) throws(PhenopacketError) -> (phenopacket: Phenopacket, warnings: [String]) {
         let name = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw PhenopacketError(source: name, path: "", problem: .unreadable)
         }
-        do throws(PhenopacketError) { return try Phenopacket.decode(from: data) } catch { throw error.located(source: name) }
+        do throws(PhenopacketError) { return try Phenopacket.decode(from: data, unknownKeys: unknownKeys) } catch { throw error.located(source: name) }
     }
 
     /// Reads every phenopacket under `url`: a `.jsonl` file line by line, a folder's `*.json` and
@@ -77,8 +87,10 @@ public struct PhenopacketReader: Sendable {
     }
 
     private func readEntry(_ url: URL) -> Entry {
-        do throws(PhenopacketError) { return Entry(source: url.lastPathComponent, line: nil, result: .success(try readFile(at: url))) }
-        catch { return Entry(source: url.lastPathComponent, line: nil, result: .failure(error)) }
+        do throws(PhenopacketError) {
+            let (packet, warnings) = try readFileWithWarnings(at: url)
+            return Entry(source: url.lastPathComponent, line: nil, result: .success(packet), warnings: warnings)
+        } catch { return Entry(source: url.lastPathComponent, line: nil, result: .failure(error)) }
     }
 
     /// Reads a JSONL file: one phenopacket per line; blank lines are skipped.
@@ -100,7 +112,8 @@ public struct PhenopacketReader: Sendable {
         }
         if lines.isEmpty { return [] }
         do throws(PhenopacketError) {
-            return [Entry(source: source, line: nil, result: .success(try Phenopacket.decode(from: data)))]
+            let (packet, warnings) = try Phenopacket.decode(from: data, unknownKeys: unknownKeys)
+            return [Entry(source: source, line: nil, result: .success(packet), warnings: warnings)]
         } catch {
             return [Entry(source: source, line: nil, result: .failure(error.located(source: source)))]
         }
@@ -112,12 +125,15 @@ public struct PhenopacketReader: Sendable {
         return concurrently(lines.count) { index in
             let line = lines[index]
             let result: Result<Phenopacket, PhenopacketError>
+            var warnings: [String] = []
             do throws(PhenopacketError) {
-                result = .success(try Phenopacket.decode(from: data.subdata(in: line.range)))
+                let decoded = try Phenopacket.decode(from: data.subdata(in: line.range), unknownKeys: unknownKeys)
+                result = .success(decoded.phenopacket)
+                warnings = decoded.warnings
             } catch {
                 result = .failure(error.located(source: source, line: line.number))
             }
-            return Entry(source: source, line: line.number, result: result)
+            return Entry(source: source, line: line.number, result: result, warnings: warnings)
         }
     }
 

@@ -63,6 +63,8 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
         case unsupportedSchemaVersion
         /// A value the mapping to Ossify's record does not know; the text names the values it knows.
         case unknownValue(allowed: [String])
+        /// A key the schema does not have (a misspelling such as `phenotypicFeature`).
+        case unknownField
         /// Anything else, in fixed wording.
         case other(String)
 
@@ -87,6 +89,7 @@ public struct PhenopacketError: Error, Hashable, Sendable, CustomStringConvertib
             case .noneOf(let fields): "one of " + fields.joined(separator: ", ") + " is required"
             case .unsupportedSchemaVersion: "only phenopacketSchemaVersion 2 is supported"
             case .unknownValue(let allowed): "not one of " + allowed.joined(separator: ", ")
+            case .unknownField: "not a field of the Phenopacket v2 schema (check the spelling; --lenient reads the rest)"
             case .other(let text): text
             }
         }

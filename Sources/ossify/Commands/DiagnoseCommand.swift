@@ -38,6 +38,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         let kb = try loadKnowledgeBase()
+        try patient.checkTerms(in: kb)
         let record = try patient.loadRecord()
         let service = try loadDiagnosisService(kb)
         let parameters = try ScoringParameters.standard.overriding(overrides)
@@ -45,10 +46,10 @@ struct DiagnoseCommand: ParsableCommand {
         do {
             result = try service.diagnose(record, corpus: database, top: top, parameters: parameters)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure("\(patient.userField(error.field, record: record)): \(error.message)")
         }
         if json { return try printJSON(result) }
         print(DiagnosisReport.text(result.candidates, warnings: result.warnings, release: result.release, database: database,
-                                   phenotypeWeight: result.phenotypeWeight))
+                                   phenotypeWeight: result.phenotypeWeight, labs: result.labs))
     }
 }

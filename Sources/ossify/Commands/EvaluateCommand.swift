@@ -25,14 +25,17 @@ struct EvaluateCommand: ParsableCommand {
             help: ArgumentHelp("Override a global scoring constant, NAME=VALUE (for fitting).", visibility: .hidden))
     var overrides: [String] = []
 
-    @Flag(help: "Print JSON with the keys cases, top1, top3, top5, top10, mrr, medianMillisPerCase, p95MillisPerCase, seconds.")
+    @Flag(help: "Read phenopackets with keys the schema does not have (each a warning) instead of refusing them.")
+    var lenient = false
+
+    @Flag(help: "Print JSON with the keys cases, top1, top3, top5, top10, macroTop10, mrr, medianMillisPerCase, p95MillisPerCase, seconds.")
     var json = false
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let kb = try loadKnowledgeBase()
         let parameters = try ScoringParameters.standard.overriding(overrides)
-        let (loaded, refused) = try CaseFiles.load(paths)
+        let (loaded, refused) = try CaseFiles.load(paths, lenient: lenient)
         let service = try loadDiagnosisService(kb)
         let builder = service.builder
         var cases: [EvaluationCase] = []
@@ -42,6 +45,10 @@ struct EvaluateCommand: ParsableCommand {
             // A case whose input cannot be used at all still counts: every disease ties, a miss.
             let query = (try? builder.build(c.record, lenient: true, useGenotype: useGenotype).query) ?? DiagnosisQuery()
             cases.append(EvaluationCase(id: c.id, truth: truth, query: query))
+        }
+        guard !cases.isEmpty else {
+            for r in refused.prefix(20) { FileHandle.standardError.write(Data("refused: \(r)\n".utf8)) }
+            throw CLIFailure("no case could be evaluated: \(refused.count) refused as invalid, \(skipped) without a diagnosis")
         }
         // Sex-specific annotations apply per case: one index per sex.
         var engines: [AnnotationSex?: LikelihoodEngine] = [:]
@@ -61,7 +68,7 @@ struct EvaluateCommand: ParsableCommand {
         if json { return try printJSON(summary) }
         print("Cases: \(summary.cases)" + (skipped > 0 ? " (\(skipped) skipped: no diagnosis)" : "")
               + (refused.isEmpty ? "" : "; \(refused.count) refused as invalid (see standard error)"))
-        print("top-1 \(summary.top1)  top-3 \(summary.top3)  top-5 \(summary.top5)  top-10 \(summary.top10)  MRR \(summary.mrr)")
+        print("top-1 \(summary.top1)  top-3 \(summary.top3)  top-5 \(summary.top5)  top-10 \(summary.top10)  macro top-10 \(summary.macroTop10)  MRR \(summary.mrr)")
         print("median \(summary.medianMillisPerCase) ms per case, p95 \(summary.p95MillisPerCase) ms; \(summary.seconds) s in all")
     }
 

@@ -38,6 +38,9 @@ struct PatientOptions: ParsableArguments {
     @Option(help: "Parent of origin of the variant: paternal, maternal, de novo, unknown.")
     var origin: ParentOfOrigin?
 
+    @Flag(help: "Read a phenopacket with keys the schema does not have, with a warning for each (by default such a file is refused).")
+    var lenient = false
+
     var hasFlagFindings: Bool {
         !present.isEmpty || !excluded.isEmpty || !labs.isEmpty || gene != nil || variant != nil
     }
@@ -59,10 +62,10 @@ struct PatientOptions: ParsableArguments {
             throw ValidationError("--age/--onset: \(error.description)")
         }
         for (flag, lists, isExcluded) in [("--present", present, false), ("--excluded", excluded, true)] {
-            for item in lists.flatMap({ $0.split(separator: ",") }) {
+            for (position, item) in lists.flatMap({ $0.split(separator: ",") }).enumerated() {
                 let text = item.trimmingSpaces
                 guard let id = TermID(text) else {
-                    throw ValidationError("\(flag): '\(text)' is not an ontology id such as HP:0034282")
+                    throw ValidationError("\(flag) item \(position + 1): '\(text)' is not an ontology id such as HP:0034282")
                 }
                 record.phenotypes.append(PhenotypeObservation(term: id, excluded: isExcluded))
             }
@@ -123,7 +126,7 @@ extension PatientOptions {
     func loadRecord() throws -> PatientRecord {
         var record = try flagRecord()
         if let path = phenopacket {
-            var base = try CaseFiles.loadOne(path)
+            var base = try CaseFiles.loadOne(path, lenient: lenient)
             base.phenotypes += record.phenotypes
             base.labs += record.labs
             base.variants += record.variants
@@ -133,5 +136,24 @@ extension PatientOptions {
             record = base
         }
         return record
+    }
+
+    /// A query builder's field (`phenotypes[3] HP:...`, `labs[0] calcium`) as the user typed it:
+    /// the flag and the item's position for findings given as flags (they follow a file's own).
+    func userField(_ field: String, record: PatientRecord) -> String {
+        let flagTerms = (present + excluded).flatMap { $0.split(separator: ",") }.count
+        func position(_ prefix: String) -> Int? {
+            guard field.hasPrefix(prefix + "[") else { return nil }
+            return Int(field.dropFirst(prefix.count + 1).prefix { $0.isNumber })
+        }
+        if let i = position("phenotypes"), i >= record.phenotypes.count - flagTerms {
+            let k = i - (record.phenotypes.count - flagTerms)
+            let presentCount = present.flatMap { $0.split(separator: ",") }.count
+            return k < presentCount ? "--present item \(k + 1)" : "--excluded item \(k - presentCount + 1)"
+        }
+        if let i = position("labs"), i >= record.labs.count - labs.count {
+            return "--lab item \(i - (record.labs.count - labs.count) + 1)"
+        }
+        return field
     }
 }

@@ -14,8 +14,8 @@ struct LoadedCase {
 /// Reads phenopacket files, folders and .jsonl batches for `evaluate` and `diagnose`.
 enum CaseFiles {
     /// Every readable case; unreadable ones are counted and reported by source and line.
-    static func load(_ paths: [String]) throws -> (cases: [LoadedCase], refused: [String]) {
-        let reader = PhenopacketReader()
+    static func load(_ paths: [String], lenient: Bool = false) throws -> (cases: [LoadedCase], refused: [String]) {
+        let reader = PhenopacketReader(unknownKeys: lenient ? .warn : .reject)
         var cases: [LoadedCase] = []
         var refused: [String] = []
         for path in paths {
@@ -37,10 +37,14 @@ enum CaseFiles {
         return (cases, refused)
     }
 
-    /// One phenopacket file, strictly: any problem is an error.
-    static func loadOne(_ path: String) throws -> PatientRecord {
+    /// One phenopacket file: any problem is an error, except, with `lenient`, keys the schema does
+    /// not have; warnings (unknown keys, dropped malformed modifiers) go to standard error.
+    static func loadOne(_ path: String, lenient: Bool = false) throws -> PatientRecord {
         do {
-            return try PhenopacketReader().readFile(at: URL(fileURLWithPath: path)).patientRecord()
+            let reader = PhenopacketReader(unknownKeys: lenient ? .warn : .reject)
+            let (packet, warnings) = try reader.readFileWithWarnings(at: URL(fileURLWithPath: path))
+            for w in warnings { FileHandle.standardError.write(Data("warning: \(URL(fileURLWithPath: path).lastPathComponent): \(w)\n".utf8)) }
+            return try packet.patientRecord()
         } catch {
             throw CLIFailure(error.description)
         }
