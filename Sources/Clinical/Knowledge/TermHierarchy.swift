@@ -31,3 +31,14 @@ public struct TermHierarchy: Sendable {
         term == ancestor || relation(term, ancestor)
     }
 }
+
+extension TermHierarchy {
+    /// Is-a over an HPO release; alt ids resolve to their primary term.
+    public init(_ kb: KnowledgeBase) {
+        self.init { term, ancestor in
+            guard let t = kb.termIndex[term] ?? kb.altIndex[term],
+                  let a = kb.termIndex[ancestor] ?? kb.altIndex[ancestor] else { return false }
+            return kb.isAncestor(a, of: t)
+        }
+    }
+}

@@ -25,8 +25,14 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
     let conflicts = knowledge.conflicts.filter { SpectrumRules.holds($0.when, status) }
     let provisional = (rule?.provisional ?? false) || !unknownResting.isEmpty || !conflicts.isEmpty
 
-    let steps = SpectrumNextSteps(knowledge: knowledge, status: status, rule: rule, resting: Set(resting))
+    var steps = SpectrumNextSteps(knowledge: knowledge, status: status, rule: rule, resting: Set(resting))
         .steps(criteria)
+    // Within the GNAS spectrum, molecular confirmation and the parents' testing (recurrence risk) are asked for.
+    if info?.gnas == true {
+        if status[.gnasVariant] == .unknown, let step = knowledge.definition(.gnasVariant)?.nextStep { steps.append(step) }
+        if status[.gnasVariant] == .met, status[.paternalOrigin] == .unknown, status[.maternalOrigin] == .unknown,
+           let step = knowledge.definition(.paternalOrigin)?.nextStep { steps.append(step) }
+    }
 
     var warnings = facts.warnings + judge.hgvsWarnings()
     if status[.maternalOrigin] == .met, status[.hormoneResistance] == .notMet {
@@ -39,6 +45,12 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
     // FOP precautions while FOP is suspected or, with deep ossification, not yet excluded.
     let fopOpen = classification == .fopSuspected || status[.greatToeMalformation] == .met
         || (status[.deepOssification] == .met && status[.acvr1Variant] != .notMet && status[.gnasVariant] != .met)
+    // While FOP is open, ACVR1 testing comes first.
+    if fopOpen, status[.acvr1Variant] == .unknown, let step = knowledge.definition(.acvr1Variant)?.nextStep {
+        steps.insert(step, at: 0)
+    }
+    var seen: Set<String> = []
+    steps = steps.filter { seen.insert($0).inserted }
     let differential = classification == .calcinosis || status[.calcinosisFeatures] == .met ? knowledge.calcinosisDifferential : nil
 
     let followUp = knowledge.followUp.screens.filter { $0.appliesTo.contains(classification) }.map(\.screen)

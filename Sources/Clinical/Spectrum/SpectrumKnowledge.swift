@@ -260,8 +260,9 @@ public enum CriterionID: String, Sendable, Codable, Hashable, CaseIterable {
     case methylationDefect = "methylation-defect"
     case acvr1Variant = "acvr1-variant"
     case greatToeMalformation = "great-toe-malformation"
-    case lesionIsBone = "lesion-is-bone"
+    // Judged before lesion-is-bone, which reads it.
     case calcinosisFeatures = "calcinosis-features"
+    case lesionIsBone = "lesion-is-bone"
     case gsAlphaReduced = "gs-alpha-activity-reduced"
     case fopFlareUps = "fop-flare-ups"
 }

@@ -51,14 +51,3 @@ func loadDiagnosisService(_ kb: KnowledgeBase) throws -> DiagnosisService {
         throw CLIFailure("Knowledge/: \(error)")
     }
 }
-
-extension TermHierarchy {
-    /// Is-a over the HPO release: alt ids resolve to their primary term.
-    init(_ kb: KnowledgeBase) {
-        self.init { term, ancestor in
-            guard let t = kb.termIndex[term] ?? kb.altIndex[term],
-                  let a = kb.termIndex[ancestor] ?? kb.altIndex[ancestor] else { return false }
-            return kb.isAncestor(a, of: t)
-        }
-    }
-}
