@@ -283,6 +283,14 @@ let pseudohypoparathyroidism = 852, shortHallux = 10109, halluxValgus = 1822, ab
         #expect(e.nextSteps == [spectrum.definition(.tshResistance)?.nextStep].compactMap { $0 })
     }
 
+    @Test func pthResistanceAloneAsksForMethylationNotTheToes() {
+        let a = assess(Patient("").lab("PTH", 150, "pg/mL").lab("calcium", 7.6, "mg/dL").lab("phosphate", 7.0, "mg/dL"))
+        #expect(a.classification == .php1b && a.provisional)
+        #expect(a.nextSteps.contains { $0.hasPrefix("GNAS methylation analysis") })
+        #expect(!a.nextSteps.contains { $0.hasPrefix("Examine the great toes") })
+        #expect(a.precautions == nil)
+    }
+
     @Test func unknownNeverCountsAsNotMet() {
         let empty = assess(Patient(""))
         for id: CriterionID in [.ahoFeatures, .hormoneResistance, .pthResistance, .tshResistance, .gnasVariant, .acvr1Variant,
