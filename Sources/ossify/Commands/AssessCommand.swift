@@ -28,7 +28,9 @@ struct AssessCommand: ParsableCommand {
             record.lesions.append(try LesionOption.parse(text, position: index + 1))
         }
         // The HPO release makes descendants of a criterion's terms count; without it, exact terms only.
-        let hierarchy = (try? loadKnowledgeBase()).map(TermHierarchy.init) ?? .exact
+        let kb = try? loadKnowledgeBase()
+        if kb == nil { printError("note: no HPO release installed; only the exact terms of each criterion count (see 'ossify data info')") }
+        let hierarchy = kb.map(TermHierarchy.init) ?? .exact
         let assessment = assessGNASSpectrum(record, knowledge: try SpectrumKnowledge.load(), labs: try LabKnowledge.load(),
                                             transcript: try GNASTranscript.load(), hierarchy: hierarchy)
         if json { try printJSON(assessment); return }

@@ -67,8 +67,11 @@ struct PatientOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if gnasSequencing == .negative, gene?.uppercased() == "GNAS" || variant != nil {
-            throw ValidationError("--gnas-sequencing negative contradicts --gene GNAS/--variant: give one or the other")
+        if gnasSequencing == .negative, gene?.uppercased() == "GNAS" {
+            throw ValidationError("--gnas-sequencing negative contradicts --gene GNAS: give one or the other")
+        }
+        if acvr1 == .negative, gene?.uppercased() == "ACVR1" {
+            throw ValidationError("--acvr1 negative contradicts --gene ACVR1: give one or the other")
         }
     }
 
