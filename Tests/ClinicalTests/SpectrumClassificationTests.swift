@@ -262,6 +262,8 @@ let pseudohypoparathyroidism = 852, shortHallux = 10109, halluxValgus = 1822, ab
         #expect(a.nextSteps.contains { $0.hasPrefix("Examine for AHO: hand X-ray") })
         #expect(a.nextSteps.contains { $0.hasPrefix("GNAS sequencing") })
         #expect(a.unknowns.count >= 3)
+        #expect(!a.nextSteps.contains { $0.hasPrefix("ACVR1") }) // skin onset: FOP not in question
+        #expect(a.precautions == nil)
         // With a GNAS variant of unknown origin and everything else known: test the father.
         let b = assess(Patient("").lesion("arm", .dermis, at: 1).lesion("arm", .muscle, at: 2).normalLabs.gnas(nil).noAHO)
         #expect(b.classification == .poh && !b.provisional)

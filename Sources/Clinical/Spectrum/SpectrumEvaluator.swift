@@ -42,9 +42,12 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
         warnings.append("a great-toe malformation is an FOP red flag, but a GNAS variant is recorded: consider ACVR1 testing")
     }
 
-    // FOP precautions while FOP is suspected or, with deep ossification, not yet excluded.
-    let fopOpen = classification == .fopSuspected || status[.greatToeMalformation] == .met
-        || (status[.deepOssification] == .met && status[.acvr1Variant] != .notMet && status[.gnasVariant] != .met)
+    // FOP precautions while FOP is suspected (red flags) or, with deep ossification that did not start
+    // in the skin (FOP has no skin ossification), not yet excluded by ACVR1 or explained by GNAS.
+    let redFlag = status[.greatToeMalformation] == .met || status[.fopFlareUps] == .met
+    let deepUnexplained = status[.deepOssification] == .met && status[.cutaneousOssification] != .met
+        && status[.acvr1Variant] != .notMet && status[.gnasVariant] != .met
+    let fopOpen = classification == .fopSuspected || (redFlag && status[.acvr1Variant] != .notMet) || deepUnexplained
     // While FOP is open, ACVR1 testing comes first.
     if fopOpen, status[.acvr1Variant] == .unknown, let step = knowledge.definition(.acvr1Variant)?.nextStep {
         steps.insert(step, at: 0)
