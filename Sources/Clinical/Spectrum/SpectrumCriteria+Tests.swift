@@ -99,10 +99,10 @@ extension SpectrumCriteria {
         for v in facts.variants {
             guard let entry = knowledge.transcriptEntry(v.hgvs) else { continue }
             if let gene = v.gene, gene.uppercased() != entry.gene.uppercased() {
-                warnings.append("gene \(gene) was given, but \(entry.accession) is a transcript of \(entry.gene) (\(entry.isoform)): the variant is read as \(entry.gene)")
+                warnings.append("gene \(gene) was given, but \(entry.accession) is a transcript of \(entry.gene): the variant is read as \(entry.gene)")
             }
             if entry.gene.uppercased() == "GNAS", entry.isoform != "Gs-alpha" {
-                warnings.append("a variant is on the GNAS \(entry.isoform) transcript \(entry.accession), not on Gs-alpha NM_000516: re-express it on NM_000516 to judge Gs-alpha loss of function")
+                warnings.append("a variant is on \(entry.accession) (GNAS \(entry.isoform)), not on Gs-alpha NM_000516: re-express it on NM_000516 to judge Gs-alpha loss of function")
             }
         }
         for v in gsAlphaVariants() {

@@ -202,7 +202,7 @@ struct SpectrumCriteria {
     func variantText(_ v: VariantObservation) -> String {
         var parts = ["GNAS"]
         if let entry = knowledge.transcriptEntry(v.hgvs), entry.isoform != "Gs-alpha" {
-            parts.append("\(v.hgvs ?? ""): on the \(entry.isoform) transcript \(entry.accession), not Gs-alpha (NM_000516); its effect on Gs-alpha is not assessed")
+            parts.append("\(v.hgvs ?? ""): on \(entry.accession) (GNAS \(entry.isoform)), not Gs-alpha (NM_000516); its effect on Gs-alpha is not assessed")
         } else if let h = v.hgvs {
             do {
                 var parsed = try HGVSVariant(parsing: h)

@@ -67,7 +67,7 @@ public func assessGNASSpectrum(_ record: PatientRecord, knowledge: SpectrumKnowl
     let reason = rule?.reason ?? "no rule matched"
     var summary = "\(name)\(provisional ? ", provisional" : ""): \(reason)."
     if !conflicts.isEmpty { summary += " CONFLICT: " + conflicts.map(\.text).joined(separator: "; ") + "." }
-    if fopOpen { summary += " FOP not excluded: no biopsy, no elective surgery, no intramuscular injections." }
+    if fopOpen { summary += " FOP precautions apply: no biopsy, no elective surgery, no intramuscular injections." }
     if !steps.isEmpty {
         summary += " Next: \(steps.count) \(steps.count == 1 ? "test or examination" : "tests or examinations") to confirm or change the call."
     }

@@ -227,6 +227,14 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
                 throw fail("criterion '\(c.id.rawValue)' cites an unknown source '\(s)'")
             }
         }
+        for (index, c) in conflicts.enumerated() {
+            for key in c.when.keys where CriterionID(rawValue: key) == nil {
+                throw fail("conflict \(index + 1) names an unknown criterion '\(key)'")
+            }
+            for s in Self.sourceKeys(c.source) where sources[s] == nil {
+                throw fail("conflict \(index + 1) cites an unknown source '\(s)'")
+            }
+        }
         for t in transcripts {
             for s in Self.sourceKeys(t.source) where sources[s] == nil {
                 throw fail("transcript '\(t.accession)' cites an unknown source '\(s)'")
