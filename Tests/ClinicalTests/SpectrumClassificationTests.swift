@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Ontology
 @testable import Clinical
@@ -397,5 +398,34 @@ let pseudohypoparathyroidism = 852, shortHallux = 10109, halluxValgus = 1822, ab
         let b = assess(Patient("").lesion("arm", .dermis, at: 1).lesion("arm", .muscle, at: 3).normalLabs.gnas(.paternal).has(shortHallux))
         #expect(b.classification == .poh)
         #expect(b.warnings.contains { $0.contains("FOP red flag") })
+    }
+}
+
+/// What a user sees as a source is the literature, never a file of this repository.
+@Suite struct UserVisibleSourcesTests {
+    static let repositoryMarks = ["domain.md", "docs/", "Knowledge/", ".swift", "README"]
+
+    @Test func spectrumSourcesAreLiterature() throws {
+        let k = try SpectrumKnowledge.load()
+        for (key, text) in k.sources {
+            #expect(!Self.repositoryMarks.contains { text.contains($0) }, "\(key): \(text)")
+        }
+        let t = try GNASTranscript.load()
+        for (key, text) in t.sources {
+            #expect(!Self.repositoryMarks.contains { text.contains($0) }, "transcript \(key): \(text)")
+        }
+        // Every criterion and rule cites keys that resolve to the literature.
+        func bareKey(_ citation: String) -> Bool {
+            citation.split(separator: ";").contains { $0.trimmingCharacters(in: .whitespaces).wholeMatch(of: /S\d+/) != nil }
+        }
+        for c in k.criteria { #expect(!bareKey(k.citation(c.source)), "\(c.id.rawValue)") }
+        for r in k.rules { #expect(!bareKey(k.citation(r.source)), "\(r.reason)") }
+    }
+
+    @Test func unconfirmedMarksReachTheUser() throws {
+        let k = try SpectrumKnowledge.load(), labs = try LabKnowledge.load()
+        let a = assessGNASSpectrum(PatientRecord(phenotypes: [PhenotypeObservation(term: .hpo(5863))]), knowledge: k, labs: labs)
+        #expect(a.criterion(.ahoFeatures)?.unconfirmed == true)
+        #expect(a.followUpUnconfirmed)
     }
 }
