@@ -48,7 +48,8 @@ let package = Package(
         // Small hand-made ontologies and annotations shared by the test suites.
         .target(name: "TestSupport", dependencies: ["Ontology"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
+        // Vignettes: published patients read by VignetteTests and scripts/measure-vignettes.
+        .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], exclude: ["Vignettes"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
         // The registry: storage protocol, SQLite (GRDB) and PostgreSQL (PostgresNIO) stores, users, audit.

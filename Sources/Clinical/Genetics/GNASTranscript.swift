@@ -20,6 +20,14 @@ public struct GNASTranscript: Sendable, Codable, Hashable {
 
     public static let fileName = "gnas-transcript.json"
 
+    /// Why a variant's exon cannot be told: no exon boundary has a citable source yet.
+    public var exonsUnknownReason: String {
+        let known = exons.filter { $0.cdsStart != nil && $0.cdsEnd != nil }.count
+        return known == exons.count
+            ? "the variant lies outside the curated exons"
+            : "the exon of the variant is unknown: \(exons.count - known) of \(exons.count) Gs-alpha exon boundaries (NM_000516) have no citable source yet (to be curated from the RefSeq record's exon features)"
+    }
+
     public struct SourcedValue: Sendable, Codable, Hashable {
         public var value: Int
         public var source: String

@@ -132,11 +132,20 @@ struct HGVSParser {
 
     // MARK: Nucleotide changes
 
+    /// An offset at most this many bases past its own base number reads as a range typo (c.565-568).
+    static let rangeTypoSpan = 20
+
     private mutating func parseNucleotideChange(_ type: HGVSVariant.SequenceType) throws(HGVSError) -> NucleotideChange {
         let startOffset = i
         let start = try parsePositionSpec(type)
         var end: PositionSpec?
         if accept("_") { end = try parsePositionSpec(type) }
+        // c.565-568del: an intronic offset just past its own base is a range typed with '-' for '_'.
+        if end == nil, type == .coding, let s = start.exact, s.region == .main, s.offset < 0,
+           -s.offset > s.base, -s.offset - s.base <= Self.rangeTypoSpan {
+            let dash = chars[startOffset..<i].firstIndex(of: "-") ?? startOffset
+            throw fail("'-' here makes an intronic offset of \(-s.offset) bases before c.\(s.base), which reads as a mistyped range; a range is written with '_', as in c.\(s.base)_\(-s.offset)del", at: dash)
+        }
         if let s = start.exact, let e = end?.exact, let order = Self.compare(s, e), order >= 0 {
             throw fail("the range must go from the lower to the higher position", at: startOffset)
         }

@@ -94,9 +94,31 @@ public struct VariantConsequence: Sendable, Codable, Hashable {
         }
         consequence = result
         lossOfFunction = result.lossOfFunction
+        if case .nucleotide(.coding, let change) = variant.change, variant.proteinChange == nil,
+           let effect = Self.proteinEffect(change, result, codingLength: gnas?.codingLength.value) {
+            reasons.append(effect)
+        }
         self.reasons = reasons
         self.location = location
         self.warnings = warnings
+    }
+
+    /// The codons a coding change touches, as the protein consequence the c. position allows
+    /// (the amino acids themselves need the reference sequence).
+    static func proteinEffect(_ c: NucleotideChange, _ cls: ConsequenceClass, codingLength: Int?) -> String? {
+        guard let s = c.start.exact, s.region == .main, s.offset == 0, s.base >= 1 else { return nil }
+        if let codingLength, s.base > codingLength { return nil }
+        let first = (s.base - 1) / 3 + 1
+        let last = c.end?.exact.map { ($0.base - 1) / 3 + 1 } ?? first
+        let codons = last > first ? "codons \(first)-\(last)" : "codon \(first)"
+        switch cls {
+        case .frameshift: return "protein: frameshift from \(codons), p.(\(first)fs) expected to end in a premature stop"
+        case .inFrameIndel: return "protein: \(codons) changed in frame"
+        case .unknown:
+            if case .substitution = c.edit { return "protein: \(codons) (p.\(first)); the amino-acid change needs the reference sequence" }
+            return nil
+        default: return nil
+        }
     }
 
     // MARK: DNA
@@ -157,6 +179,10 @@ public struct VariantConsequence: Sendable, Codable, Hashable {
         }
         let startBase = s.region == .upstream ? 0 : s.base
         let endBase = e.region == .downstream ? Int.max : e.base
+        if let codingLength, s.region == .main, s.base > codingLength {
+            reasons.append("c.\(s.base) is beyond the coding sequence (c.1 to c.\(codingLength)): check the transcript and the position")
+            return .unknown
+        }
         let touchesStart = startBase <= 3 && endBase >= 1
         if case .insertion = c.edit, s.region == .upstream {
             // c.-1_1ins: before the ATG; the start codon itself is intact.

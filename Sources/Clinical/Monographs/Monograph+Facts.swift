@@ -38,6 +38,8 @@ extension Monograph {
         list(naturalHistory, "naturalHistory")
         one(prevalence, "prevalence")
         list(assessment, "assessment")
+        list(management, "management")
+        list(safety, "safety")
         list(references, "references")
         return out
     }

@@ -35,6 +35,10 @@ public struct Monograph: Sendable, Hashable, Codable {
     public var naturalHistory: [Sourced<String>]
     public var prevalence: Sourced<String>?
     public var assessment: [Sourced<String>]
+    /// Management: follow-up screens, when surgery helps.
+    public var management: [Sourced<String>]
+    /// What to avoid (e.g. the FOP precautions).
+    public var safety: [Sourced<String>]
     public var references: [Sourced<LiteratureReference>]
 
     public init(key: String, name: Sourced<String>, description: [Sourced<String>]) {
@@ -53,6 +57,8 @@ public struct Monograph: Sendable, Hashable, Codable {
         classifications = []
         naturalHistory = []
         assessment = []
+        management = []
+        safety = []
         references = []
     }
 
@@ -60,7 +66,7 @@ public struct Monograph: Sendable, Hashable, Codable {
         case key, name, alternativeNames, identifiers, alternativeTitleOf, description, treatment, gene, cause
         case parentOfOrigin, inheritance, hormoneResistance, ahoFeatures, heterotopicOssification
         case clinicalFeatures, biochemistry, differentials, diagnosticCriteria, classifications
-        case naturalHistory, prevalence, assessment, references
+        case naturalHistory, prevalence, assessment, management, safety, references
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +93,8 @@ public struct Monograph: Sendable, Hashable, Codable {
         naturalHistory = try c.decodeIfPresent([Sourced<String>].self, forKey: .naturalHistory) ?? []
         prevalence = try c.decodeIfPresent(Sourced<String>.self, forKey: .prevalence)
         assessment = try c.decodeIfPresent([Sourced<String>].self, forKey: .assessment) ?? []
+        management = try c.decodeIfPresent([Sourced<String>].self, forKey: .management) ?? []
+        safety = try c.decodeIfPresent([Sourced<String>].self, forKey: .safety) ?? []
         references = try c.decodeIfPresent([Sourced<LiteratureReference>].self, forKey: .references) ?? []
     }
 
@@ -114,6 +122,8 @@ public struct Monograph: Sendable, Hashable, Codable {
         try encodeList(naturalHistory, .naturalHistory, &c)
         try c.encodeIfPresent(prevalence, forKey: .prevalence)
         try encodeList(assessment, .assessment, &c)
+        try encodeList(management, .management, &c)
+        try encodeList(safety, .safety, &c)
         try encodeList(references, .references, &c)
     }
 

@@ -64,6 +64,8 @@ public struct MonographTextRenderer {
         }
         section("Description", m.description) { $0 }
         section("Treatment", m.treatment) { $0 }
+        section("Safety", m.safety) { $0 }
+        section("Management", m.management) { $0 }
         section("Gene and locus", m.gene.map { [$0] } ?? []) { g in
             ([g.symbol] + [g.locus, g.omimGene.map { "OMIM gene \($0.local)" }].compactMap { $0 }).joined(separator: ", ")
         }

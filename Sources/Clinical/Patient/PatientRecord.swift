@@ -98,10 +98,12 @@ public struct PatientRecord: Hashable, Sendable, Codable {
     public var variants: [VariantObservation]
     /// Heterotopic-ossification lesions, each observation dated by age.
     public var lesions: [Lesion]
+    /// Results of GNAS, methylation, ACVR1, Gs-alpha activity and lesion imaging; nil when none.
+    public var tests: TestResults?
 
     public init(id: String? = nil, sex: Sex = .unknown, age: Age? = nil, onset: Onset? = nil,
                 phenotypes: [PhenotypeObservation] = [], labs: [LabResult] = [],
-                variants: [VariantObservation] = [], lesions: [Lesion] = []) {
+                variants: [VariantObservation] = [], lesions: [Lesion] = [], tests: TestResults? = nil) {
         self.id = id
         self.sex = sex
         self.age = age
@@ -110,6 +112,7 @@ public struct PatientRecord: Hashable, Sendable, Codable {
         self.labs = labs
         self.variants = variants
         self.lesions = lesions
+        self.tests = tests
     }
 
     public var observedTerms: [TermID] { phenotypes.filter { !$0.excluded }.map(\.term) }

@@ -40,6 +40,14 @@ public struct SpectrumAssessment: Sendable, Codable, Hashable {
     public var ruleSource: String
     public var ruleUnconfirmed: Bool
     public var criteria: [CriterionResult]
+    /// The criteria the call rests on that are unknown: why it is provisional.
+    public var unknowns: [String]
+    /// Genetics and biochemistry that disagree, each starting with "CONFLICT:".
+    public var conflicts: [String]
+    /// The FOP precautions, while FOP is suspected or not yet excluded.
+    public var precautions: SpectrumKnowledge.Precautions?
+    /// The calcinosis look-alikes, when the lesions may be calcification.
+    public var differential: SpectrumKnowledge.Precautions?
     /// Tests or examinations that would change the call, most decisive first.
     public var nextSteps: [String]
     /// The 2018 consensus follow-up screens that apply.

@@ -14,23 +14,24 @@ struct SpectrumCriteria {
         return CriterionID.allCases.compactMap { results[$0] }
     }
 
-    private func result(_ id: CriterionID, _ status: CriterionStatus, _ evidence: [String]) -> CriterionResult {
+    func result(_ id: CriterionID, _ status: CriterionStatus, _ evidence: [String]) -> CriterionResult {
         let d = knowledge.definition(id)
         return CriterionResult(id: id, name: d?.name ?? id.rawValue, status: status, evidence: evidence,
-                               source: d?.source ?? "", unconfirmed: d?.unconfirmed ?? false)
+                               source: knowledge.citation(d?.source ?? ""), unconfirmed: d?.unconfirmed ?? false)
     }
 
     /// Observed terms of the definition, as evidence strings.
-    private func observedTerms(_ id: CriterionID) -> [String] {
-        (knowledge.definition(id)?.terms ?? []).filter { facts.observed.contains($0.id) }.map { facts.describe($0) }
+    func observedTerms(_ id: CriterionID) -> [String] {
+        (knowledge.definition(id)?.terms ?? []).filter { facts.has($0.id) }.map { facts.describeHit($0) }
     }
 
+    /// Every exclusion term excluded (or, with `exclusionAny`, one of them): the criterion is not met.
     private func allExclusionTermsExcluded(_ id: CriterionID) -> Bool {
-        guard let terms = knowledge.definition(id)?.exclusionTerms, !terms.isEmpty else { return false }
-        return terms.allSatisfy { facts.excluded.contains($0) }
+        guard let d = knowledge.definition(id), let terms = d.exclusionTerms, !terms.isEmpty else { return false }
+        return d.exclusionAny == true ? terms.contains(where: facts.lacks) : terms.allSatisfy(facts.lacks)
     }
 
-    private func lesionText(_ l: Lesion) -> String {
+    func lesionText(_ l: Lesion) -> String {
         var s = [l.side?.rawValue, l.region].compactMap { $0 }.joined(separator: " ")
         if let d = l.depth { s += ", \(d.rawValue)" }
         if let a = l.age { s += ", at \(a)" }
@@ -78,28 +79,27 @@ struct SpectrumCriteria {
         case .pthResistance, .tshResistance:
             let d = knowledge.definition(id)
             let hits = observedTerms(id)
-            let support = (d?.supportive ?? []).filter { facts.observed.contains($0.id) }.map { "supportive: " + facts.describe($0) }
+            let support = (d?.supportive ?? []).filter { facts.has($0.id) }.map { "supportive: " + facts.describeHit($0) }
             if !hits.isEmpty { return result(id, .met, hits + support) }
             let normalLab = facts.labs.filter { $0.analyteID == d?.labAnalyte && $0.flag == .normal }
             if !normalLab.isEmpty {
                 return result(id, .notMet, normalLab.map { "\($0.analyteName) \(SpectrumFacts.format($0.conventional.value)) \($0.conventional.unit): normal" } + support)
             }
-            if let first = d?.terms?.first, facts.excluded.contains(first.id) {
+            if let first = d?.terms?.first, facts.lacks(first.id) {
                 return result(id, .notMet, ["\(first.label) (\(first.id)) excluded"] + support)
             }
             return result(id, .unknown, ["not measured"] + support)
 
         case .hormoneResistance:
+            // Not met only when both are known not met: an unmeasured TSH leaves it open.
             let pth = done[.pthResistance]?.status ?? .unknown, tsh = done[.tshResistance]?.status ?? .unknown
             let text = "PTH resistance \(pth.rawValue); TSH resistance \(tsh.rawValue)"
             if pth == .met || tsh == .met { return result(id, .met, [text]) }
-            if pth == .notMet { return result(id, .notMet, [text]) }
+            if pth == .notMet, tsh == .notMet { return result(id, .notMet, [text]) }
             return result(id, .unknown, [text])
 
         case .gnasVariant:
-            let found = gnasVariants()
-            guard !found.isEmpty else { return result(id, .unknown, ["no GNAS result recorded"]) }
-            return result(id, .met, found.map(variantText))
+            return judgeGNASVariant()
 
         case .paternalOrigin, .maternalOrigin:
             let found = gnasVariants()
@@ -118,37 +118,47 @@ struct SpectrumCriteria {
             guard !found.isEmpty else { return result(id, .unknown, ["no GNAS variant recorded"]) }
             guard let transcript else { return result(id, .unknown, ["no transcript data"]) }
             var exons: [Int] = []
-            for v in found {
+            for v in gsAlphaVariants() {
                 guard let parsed = Self.parse(v) else { continue }
                 exons += VariantConsequence(parsed, transcript: transcript).location.compactMap(\.exon)
             }
             if exons.contains(13) { return result(id, .met, ["exon 13"]) }
             if !exons.isEmpty { return result(id, .notMet, exons.map { "exon \($0)" }) }
-            return result(id, .unknown, ["the exon of the variant is unknown (exon boundaries not in the knowledge file)"])
+            return result(id, .unknown, [transcript.exonsUnknownReason])
 
         case .methylationDefect:
-            let d = knowledge.definition(id)
-            let genes = Set((d?.genes ?? []).map { $0.uppercased() })
-            let keywords = d?.keywords ?? []
-            let hits = facts.variants.filter { v in
-                if let g = v.gene?.uppercased(), genes.contains(g) { return true }
-                let text = [v.hgvs, v.zygosity, v.gene].compactMap { $0 }.joined(separator: " ")
-                return keywords.contains { Self.containsWord(text, $0) }
-            }
-            if !hits.isEmpty { return result(id, .met, hits.map { "methylation or imprinting finding" + ($0.gene.map { " (\($0))" } ?? "") }) }
-            return result(id, .unknown, ["no methylation analysis recorded"])
+            return judgeMethylation()
 
         case .acvr1Variant:
-            let genes = Set((knowledge.definition(id)?.genes ?? []).map { $0.uppercased() })
-            let hits = facts.variants.filter { $0.gene.map { genes.contains($0.uppercased()) } ?? false }
-            if !hits.isEmpty { return result(id, .met, hits.map { "ACVR1 variant" + ($0.hgvs.map { " \($0)" } ?? "") }) }
-            return result(id, .unknown, ["no ACVR1 result recorded"])
+            return judgeACVR1()
 
         case .greatToeMalformation:
             let hits = observedTerms(id)
             if !hits.isEmpty { return result(id, .met, hits) }
-            if allExclusionTermsExcluded(id) { return result(id, .notMet, ["great-toe malformation excluded"]) }
+            if allExclusionTermsExcluded(id) {
+                let excluded = (knowledge.definition(id)?.exclusionTerms ?? []).filter(facts.lacks).map(\.description)
+                return result(id, .notMet, ["great toes examined, normal (\(excluded.joined(separator: ", ")) excluded)"])
+            }
             return result(id, .unknown, ["great toes not described"])
+
+        case .lesionIsBone:
+            return judgeLesionNature(done)
+
+        case .calcinosisFeatures:
+            let hits = observedTerms(id)
+            if !hits.isEmpty { return result(id, .met, hits) }
+            if facts.tests.lesionImaging == .bone { return result(id, .notMet, ["imaging or histology shows bone"]) }
+            return result(id, .unknown, ["no calcinosis, myositis or raised creatine kinase recorded"])
+
+        case .gsAlphaReduced:
+            switch facts.tests.gsAlphaActivity {
+            case .reduced?: return result(id, .met, ["erythrocyte Gs-alpha activity reduced"])
+            case .normal?: return result(id, .notMet, ["erythrocyte Gs-alpha activity normal"])
+            case nil: return result(id, .unknown, ["erythrocyte Gs-alpha activity not measured"])
+            }
+
+        case .fopFlareUps:
+            return judgeFlareUps(done)
         }
     }
 
@@ -162,18 +172,24 @@ struct SpectrumCriteria {
 
     // MARK: GNAS
 
+    /// GNAS findings that are sequence variants: gene GNAS or a GNAS transcript, and not a
+    /// methylation result, and not on a transcript of another gene.
     func gnasVariants() -> [VariantObservation] {
         let d = knowledge.definition(.gnasVariant)
         let genes = Set((d?.genes ?? []).map { $0.uppercased() })
-        let transcripts = d?.transcripts ?? []
         let methylationWords = knowledge.definition(.methylationDefect)?.keywords ?? []
         return facts.variants.filter { v in
             let text = [v.hgvs, v.zygosity].compactMap { $0 }.joined(separator: " ")
             if methylationWords.contains(where: { Self.containsWord(text, $0) }) { return false }
+            if let entry = knowledge.transcriptEntry(v.hgvs) { return genes.contains(entry.gene.uppercased()) }
             if let g = v.gene?.uppercased(), genes.contains(g) { return true }
-            if let h = v.hgvs, transcripts.contains(where: { h.hasPrefix($0) }) { return true }
             return false
         }
+    }
+
+    /// The GNAS variants in Gs-alpha c. numbering (NM_000516, or a bare c. description with gene GNAS).
+    func gsAlphaVariants() -> [VariantObservation] {
+        gnasVariants().filter { v in knowledge.transcriptEntry(v.hgvs).map { $0.isoform == "Gs-alpha" } ?? true }
     }
 
     /// The HGVS of an observation; a bare `c.` description takes the observation's gene.
@@ -185,7 +201,9 @@ struct SpectrumCriteria {
 
     func variantText(_ v: VariantObservation) -> String {
         var parts = ["GNAS"]
-        if let h = v.hgvs {
+        if let entry = knowledge.transcriptEntry(v.hgvs), entry.isoform != "Gs-alpha" {
+            parts.append("\(v.hgvs ?? ""): on \(entry.accession) (GNAS \(entry.isoform)), not Gs-alpha (NM_000516); its effect on Gs-alpha is not assessed")
+        } else if let h = v.hgvs {
             do {
                 var parsed = try HGVSVariant(parsing: h)
                 if parsed.reference == nil, parsed.gene == nil { parsed.gene = v.gene }
@@ -242,10 +260,10 @@ struct SpectrumCriteria {
         let groups = knowledge.definition(id)?.featureGroups ?? []
         var present: [String] = [], absent: [String] = [], unassessed: [String] = []
         for g in groups {
-            let hits = g.terms.filter { facts.observed.contains($0.id) }
+            let hits = g.terms.filter { facts.has($0.id) }
             if !hits.isEmpty {
-                present.append("\(g.label): " + hits.map { facts.describe($0) }.joined(separator: ", "))
-            } else if g.terms.contains(where: { facts.excluded.contains($0.id) }) {
+                present.append("\(g.label): " + hits.map { facts.describeHit($0) }.joined(separator: ", "))
+            } else if g.terms.contains(where: { facts.lacks($0.id) }) {
                 absent.append(g.label)
             } else {
                 unassessed.append(g.label)
@@ -257,15 +275,16 @@ struct SpectrumCriteria {
         if !absent.isEmpty { evidence.append("absent: " + absent.joined(separator: ", ")) }
         if !unassessed.isEmpty { evidence.append("not assessed: " + unassessed.joined(separator: ", ")) }
         if present.count >= threshold { return result(id, .met, evidence) }
-        if present.isEmpty, absent.isEmpty { return result(id, .unknown, evidence) }
-        return result(id, .notMet, evidence)
+        // Not met only when the groups not yet examined could no longer reach the threshold.
+        if present.count + unassessed.count < threshold { return result(id, .notMet, evidence) }
+        return result(id, .unknown, evidence)
     }
 
     /// AHO groups neither observed nor excluded: could still tip the count over the threshold.
     func ahoCouldChange() -> Bool {
         let groups = knowledge.definition(.ahoFeatures)?.featureGroups ?? []
-        let present = groups.filter { g in g.terms.contains { facts.observed.contains($0.id) } }.count
-        let open = groups.filter { g in !g.terms.contains { facts.observed.contains($0.id) || facts.excluded.contains($0.id) } }.count
+        let present = groups.filter { g in g.terms.contains { facts.has($0.id) } }.count
+        let open = groups.filter { g in !g.terms.contains { facts.has($0.id) || facts.lacks($0.id) } }.count
         let threshold = knowledge.thresholds.ahoFeaturesForMultiple.value
         return present < threshold && present + open >= threshold
     }

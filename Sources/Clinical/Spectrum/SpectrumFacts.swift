@@ -11,9 +11,13 @@ struct SpectrumFacts {
     var progressiveTerms: [TermID]
     var lesions: [Lesion]
     var variants: [VariantObservation]
+    var tests: TestResults
+    var hierarchy: TermHierarchy
     var warnings: [String]
 
-    init(_ record: PatientRecord, labs knowledge: LabKnowledge) {
+    init(_ record: PatientRecord, labs knowledge: LabKnowledge, hierarchy: TermHierarchy) {
+        self.hierarchy = hierarchy
+        tests = record.tests ?? TestResults()
         observed = Set(record.observedTerms)
         excluded = Set(record.excludedTerms)
         progressiveTerms = record.phenotypes.filter { !$0.excluded && $0.modifiers.contains(Self.progressive) }.map(\.term)
@@ -52,5 +56,27 @@ struct SpectrumFacts {
 
     func describe(_ t: SourcedTerm) -> String {
         "\(t.label) (\(t.id))" + (labEvidence[t.id].map { " from \($0)" } ?? "")
+    }
+
+    /// The observed terms that are `term` or one of its descendants.
+    func observedUnder(_ term: TermID) -> [TermID] {
+        observed.filter { hierarchy.isA($0, term) }.sorted { $0.description < $1.description }
+    }
+
+    /// `term` counts as observed: itself or a descendant is observed.
+    func has(_ term: TermID) -> Bool {
+        observed.contains(term) || observed.contains { hierarchy.isA($0, term) }
+    }
+
+    /// `term` is excluded: itself or an ancestor is explicitly excluded (no X implies no kind of X).
+    func lacks(_ term: TermID) -> Bool {
+        excluded.contains(term) || excluded.contains { hierarchy.isA(term, $0) }
+    }
+
+    /// Evidence text for an observed criterion term, naming the descendant actually recorded.
+    func describeHit(_ t: SourcedTerm) -> String {
+        if observed.contains(t.id) { return describe(t) }
+        let under = observedUnder(t.id).map(\.description).joined(separator: ", ")
+        return "\(t.label) (\(t.id)) via \(under)"
     }
 }

@@ -17,6 +17,16 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
     public var classifications: [ClassificationInfo]
     public var ippsd: Note
     public var followUp: FollowUp
+    /// Transcripts whose gene and isoform are known, checked against the gene entered.
+    public var transcripts: [TranscriptEntry]
+    /// Body regions where FOP ossification typically begins (axial and proximal).
+    public var axialProximalRegions: RegionList
+    /// What to avoid while FOP is suspected or not yet excluded.
+    public var fopPrecautions: Precautions
+    /// Conditions that look like heterotopic ossification but are calcification.
+    public var calcinosisDifferential: Precautions
+    /// Combinations of genetics and biochemistry that disagree, reported as CONFLICT.
+    public var conflicts: [Conflict]
 
     public static let fileName = "gnas-spectrum.json"
 
@@ -54,10 +64,39 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
         public var genes: [String]?
         public var transcripts: [String]?
         public var keywords: [String]?
+        /// Not met when any exclusion term is excluded (an examination reported normal), not all.
+        public var exclusionAny: Bool?
         public var note: String?
         public var nextStep: String
         /// The next step is proposed only when these requirements hold.
         public var askWhen: [String: Requirement]?
+    }
+
+    public struct TranscriptEntry: Sendable, Codable, Hashable {
+        /// Accession without version, e.g. `NM_000516`.
+        public var accession: String
+        public var gene: String
+        public var isoform: String
+        public var source: String
+        public var unconfirmed: Bool?
+    }
+
+    public struct Conflict: Sendable, Codable, Hashable {
+        public var when: [String: Requirement]
+        public var text: String
+        public var source: String
+    }
+
+    public struct RegionList: Sendable, Codable, Hashable {
+        public var regions: [String]
+        public var source: String
+        public var unconfirmed: Bool?
+    }
+
+    public struct Precautions: Sendable, Codable, Hashable {
+        public var title: String
+        public var items: [String]
+        public var source: String
     }
 
     public struct FeatureGroup: Sendable, Codable, Hashable {
@@ -82,6 +121,8 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
         public var reason: String
         public var source: String
         public var unconfirmed: Bool?
+        /// Genetics and biochemistry disagree: shown as a CONFLICT, never resolved silently.
+        public var conflict: String?
     }
 
     public enum Requirement: String, Sendable, Codable, Hashable {
@@ -142,6 +183,23 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
 
     public func info(_ c: SpectrumClass) -> ClassificationInfo? { classifications.first { $0.id == c } }
 
+    /// Source keys ("S1, S9") as the literature they stand for, so no user sees a bare key.
+    public func citation(_ keys: String) -> String {
+        Self.sourceKeys(keys).map { sources[$0] ?? $0 }.joined(separator: "; ")
+    }
+
+    /// The list with its source keys spelled out as the literature.
+    public func cited(_ p: Precautions) -> Precautions {
+        Precautions(title: p.title, items: p.items, source: citation(p.source))
+    }
+
+    /// The known transcript an HGVS expression is written on (`NM_080425.4:c.…` -> XLas), if any.
+    public func transcriptEntry(_ hgvs: String?) -> TranscriptEntry? {
+        guard let hgvs else { return nil }
+        let accession = hgvs.prefix { $0 != "." && $0 != ":" && $0 != "(" }
+        return transcripts.first { $0.accession == accession }
+    }
+
     /// Every criterion defined once, every rule naming known criteria, every category described,
     /// a catch-all last rule, known sources.
     public func validate() throws(KnowledgeError) {
@@ -169,6 +227,22 @@ public struct SpectrumKnowledge: Sendable, Codable, Hashable {
                 throw fail("criterion '\(c.id.rawValue)' cites an unknown source '\(s)'")
             }
         }
+        for (index, c) in conflicts.enumerated() {
+            for key in c.when.keys where CriterionID(rawValue: key) == nil {
+                throw fail("conflict \(index + 1) names an unknown criterion '\(key)'")
+            }
+            for s in Self.sourceKeys(c.source) where sources[s] == nil {
+                throw fail("conflict \(index + 1) cites an unknown source '\(s)'")
+            }
+        }
+        for t in transcripts {
+            for s in Self.sourceKeys(t.source) where sources[s] == nil {
+                throw fail("transcript '\(t.accession)' cites an unknown source '\(s)'")
+            }
+        }
+        for p in [fopPrecautions, calcinosisDifferential] where p.items.isEmpty || Self.sourceKeys(p.source).contains(where: { sources[$0] == nil }) {
+            throw fail("'\(p.title)' needs items and known sources")
+        }
         guard thresholds.ahoFeaturesForMultiple.value >= 1 else { throw fail("ahoFeaturesForMultiple must be at least 1") }
     }
 
@@ -194,6 +268,11 @@ public enum CriterionID: String, Sendable, Codable, Hashable, CaseIterable {
     case methylationDefect = "methylation-defect"
     case acvr1Variant = "acvr1-variant"
     case greatToeMalformation = "great-toe-malformation"
+    // Judged before lesion-is-bone, which reads it.
+    case calcinosisFeatures = "calcinosis-features"
+    case lesionIsBone = "lesion-is-bone"
+    case gsAlphaReduced = "gs-alpha-activity-reduced"
+    case fopFlareUps = "fop-flare-ups"
 }
 
 /// The categories of the GNAS heterotopic-ossification spectrum, in the traditional names.
@@ -206,5 +285,6 @@ public enum SpectrumClass: String, Sendable, Codable, Hashable, CaseIterable {
     case php1b
     case php1c
     case fopSuspected = "fop-suspected"
+    case calcinosis
     case unclassified
 }

@@ -84,10 +84,13 @@ extension Phenopacket {
             LesionExtent.measurement(for: lesion, featureIndex: record.phenotypes.count + index)
         }
 
-        if record.variants.contains(where: { $0 != VariantObservation() }) {
+        let tests = record.tests ?? TestResults()
+        measurements += TestResultsMapping.measurements(tests)
+        let rejected = TestResultsMapping.rejected(tests, subjectID: subjectID)
+        if record.variants.contains(where: { $0 != VariantObservation() }) || !rejected.isEmpty {
             let genomic = record.variants.enumerated().compactMap { index, v in
                 Self.genomicInterpretation(v, subjectID: subjectID, variantID: "\(id)-variant-\(index + 1)")
-            }
+            } + rejected
             interpretations = [Interpretation(id: id + "-genotype", progressStatus: .inProgress,
                                               diagnosis: .init(genomicInterpretations: genomic))]
         }

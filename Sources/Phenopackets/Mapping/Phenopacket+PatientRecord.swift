@@ -24,6 +24,10 @@ extension Phenopacket {
     /// - `onset`: the earliest age among the observed features' onsets (lesion features included).
     /// - Measurements with a LOINC assay and a quantity become ``LabResult``s: analyte the assay id
     ///   (`LOINC:2731-8`), the unit's UCUM code (or its label), the reference range, the age observed.
+    /// - Test results (see `TestResultsMapping`): a REJECTED genomic interpretation of GNAS or ACVR1 is
+    ///   a negative test; a measurement described `Ossify test: NAME=VALUE` is a GNAS sequencing,
+    ///   methylation, ACVR1, Gs-alpha activity, lesion imaging or flare-up result. An unknown name or
+    ///   value is refused with the measurement's path.
     /// - Genomic interpretations (except REJECTED ones) become ``VariantObservation``s: gene symbol, the
     ///   HGVS expression (hgvs.c, else hgvs.g, else hgvs.p, else any other hgvs syntax), zygosity from
     ///   the GENO allelic state, ACMG class, parent of origin from the `parentOfOrigin` extension.
@@ -82,6 +86,10 @@ extension Phenopacket {
         record.onset = onsets.min().map(Onset.age)
         let extentIssues = LesionExtent.apply(measurements, to: &record.lesions, lesionAtFeature: lesionAtFeature)
         if !extentIssues.isEmpty { throw PhenopacketError(issues: extentIssues) }
+
+        let (tests, testIssues) = TestResultsMapping.read(self)
+        if !testIssues.isEmpty { throw PhenopacketError(issues: testIssues) }
+        record.tests = tests.isEmpty ? nil : tests
 
         record.labs = measurements.compactMap(labResult)
         record.variants = interpretations.flatMap { ($0.diagnosis?.genomicInterpretations ?? []) }

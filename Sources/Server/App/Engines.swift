@@ -24,7 +24,7 @@ public struct Engines: Sendable {
             + "labs \(labs.version); GNAS spectrum \(spectrum.version)"
     }
 
-    public static let assessmentEngineVersion = "ossify-gnas-spectrum 1.0"
+    public static let assessmentEngineVersion = "ossify-gnas-spectrum 2.0"
 
     /// Loads the HPO release in use (snapshot cache as usual) and Knowledge/.
     public static func load() throws -> Engines {

@@ -39,7 +39,8 @@ struct EngineRoutes {
             let engines = try loaded()
             let id = try Paths.id(context)
             let record = try await store.document(patient: id, by: who).patientRecord()
-            let assessment = assessGNASSpectrum(record, knowledge: engines.spectrum, labs: engines.labs, transcript: engines.transcript)
+            let assessment = assessGNASSpectrum(record, knowledge: engines.spectrum, labs: engines.labs, transcript: engines.transcript,
+                                                hierarchy: TermHierarchy(engines.diagnosis.kb))
             let stored = try await store.storeAssessment(
                 patient: id, kind: .gnasAssessment, dataRelease: engines.dataRelease, engineVersion: Engines.assessmentEngineVersion,
                 result: try JSONValue(encoding: assessment), by: who)

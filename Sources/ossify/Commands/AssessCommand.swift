@@ -27,8 +27,12 @@ struct AssessCommand: ParsableCommand {
         for (index, text) in lesions.enumerated() {
             record.lesions.append(try LesionOption.parse(text, position: index + 1))
         }
+        // The HPO release makes descendants of a criterion's terms count; without it, exact terms only.
+        let kb = try? loadKnowledgeBase()
+        if kb == nil { printError("note: no HPO release installed; only the exact terms of each criterion count (see 'ossify data info')") }
+        let hierarchy = kb.map(TermHierarchy.init) ?? .exact
         let assessment = assessGNASSpectrum(record, knowledge: try SpectrumKnowledge.load(), labs: try LabKnowledge.load(),
-                                            transcript: try GNASTranscript.load())
+                                            transcript: try GNASTranscript.load(), hierarchy: hierarchy)
         if json { try printJSON(assessment); return }
         print(AssessReport.render(assessment))
     }
@@ -45,7 +49,16 @@ func loadPatient(_ options: PatientOptions) throws -> PatientRecord {
 enum AssessReport {
     static func render(_ a: SpectrumAssessment) -> String {
         var lines: [String] = []
-        lines.append("Classification: \(a.name)\(a.provisional ? " (provisional)" : "")")
+        if let p = a.precautions {
+            lines.append("!! \(p.title.uppercased())")
+            for item in p.items { lines.append("!!   \(item)") }
+            lines.append("!!   [\(p.source)]")
+            lines.append("")
+        }
+        for c in a.conflicts { lines.append(c) }
+        if !a.conflicts.isEmpty { lines.append("") }
+        lines.append("Classification: \(a.name)\(a.provisional ? " (provisional)" : " (definite)")")
+        if !a.unknowns.isEmpty { lines.append("  provisional: unknown " + a.unknowns.joined(separator: "; ")) }
         var ids = [a.omim, a.mondo, a.orpha].compactMap { $0 }
         if let i = a.ippsd { ids.append("\(i.name) (iPPSD nomenclature, UNCONFIRMED mapping)") }
         if !ids.isEmpty { lines.append("  " + ids.joined(separator: ", ")) }
@@ -63,6 +76,11 @@ enum AssessReport {
             for l in a.labs {
                 lines.append("  \(l.analyteName): \(Output.number(l.conventional.value)) \(l.conventional.unit) \(l.flag.rawValue)\(l.impliedTerm.map { " -> \($0)" } ?? "")")
             }
+        }
+        if let d = a.differential {
+            lines.append("")
+            lines.append("\(d.title) [\(d.source)]:")
+            for item in d.items { lines.append("  - \(item)") }
         }
         if !a.nextSteps.isEmpty {
             lines.append("")

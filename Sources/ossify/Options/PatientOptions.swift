@@ -41,8 +41,41 @@ struct PatientOptions: ParsableArguments {
     @Flag(help: "Read a phenopacket with keys the schema does not have, with a warning for each (by default such a file is refused).")
     var lenient = false
 
+    @Option(name: .customLong("gnas-sequencing"), help: "GNAS (Gs-alpha) sequencing result: variant, negative, not-done.")
+    var gnasSequencing: TestResults.Sequencing?
+
+    @Option(name: .customLong("gnas-methylation"), help: "GNAS methylation result: loss-AB, broad-loss, stx16-deletion, patUPD20q, normal.")
+    var gnasMethylation: TestResults.Methylation?
+
+    @Option(name: .customLong("acvr1"), help: "ACVR1 testing result: variant, negative.")
+    var acvr1: TestResults.ACVR1?
+
+    @Option(name: .customLong("gs-alpha-activity"), help: "Erythrocyte Gs-alpha activity: reduced, normal.")
+    var gsAlphaActivity: TestResults.GsAlphaActivity?
+
+    @Option(name: .customLong("lesion-imaging"), help: "What imaging or histology shows the lesions to be: bone, calcification.")
+    var lesionImaging: TestResults.LesionNature?
+
+    @Option(name: .customLong("flare-ups"), help: "Flare-ups (painful soft-tissue swellings before new bone): yes, no.")
+    var flareUps: YesNo?
+
     var hasFlagFindings: Bool {
-        !present.isEmpty || !excluded.isEmpty || !labs.isEmpty || gene != nil || variant != nil
+        !present.isEmpty || !excluded.isEmpty || !labs.isEmpty || gene != nil || variant != nil || !flagTests.isEmpty
+    }
+
+    /// The test results given as flags.
+    var flagTests: TestResults {
+        TestResults(gnasSequencing: gnasSequencing, gnasMethylation: gnasMethylation, acvr1: acvr1,
+                    gsAlphaActivity: gsAlphaActivity, lesionImaging: lesionImaging, flareUps: flareUps.map { $0 == .yes })
+    }
+
+    func validate() throws {
+        if gnasSequencing == .negative, gene?.uppercased() == "GNAS" {
+            throw ValidationError("--gnas-sequencing negative contradicts --gene GNAS: give one or the other")
+        }
+        if acvr1 == .negative, gene?.uppercased() == "ACVR1" {
+            throw ValidationError("--acvr1 negative contradicts --gene ACVR1: give one or the other")
+        }
     }
 
     /// The record described by the flags alone (a phenopacket, when given, is merged by the caller).
@@ -73,6 +106,7 @@ struct PatientOptions: ParsableArguments {
         for (index, text) in labs.enumerated() {
             record.labs.append(try Self.parseLab(text, position: index + 1))
         }
+        if !flagTests.isEmpty { record.tests = flagTests }
         if gene != nil || variant != nil || origin != nil {
             var symbol = gene
             if let variant {
@@ -113,6 +147,15 @@ struct PatientOptions: ParsableArguments {
 }
 
 extension Sex: ExpressibleByArgument {}
+extension TestResults.Sequencing: ExpressibleByArgument {}
+extension TestResults.Methylation: ExpressibleByArgument {}
+extension TestResults.ACVR1: ExpressibleByArgument {}
+extension TestResults.GsAlphaActivity: ExpressibleByArgument {}
+extension TestResults.LesionNature: ExpressibleByArgument {}
+
+enum YesNo: String, ExpressibleByArgument, CaseIterable {
+    case yes, no
+}
 extension ParentOfOrigin: ExpressibleByArgument {}
 
 extension StringProtocol {
@@ -130,6 +173,7 @@ extension PatientOptions {
             base.phenotypes += record.phenotypes
             base.labs += record.labs
             base.variants += record.variants
+            if let tests = record.tests { base.tests = (base.tests ?? TestResults()).merging(tests) }
             if sex != nil { base.sex = record.sex }
             if record.age != nil { base.age = record.age }
             if record.onset != nil { base.onset = record.onset }

@@ -39,6 +39,16 @@ Treatment
   - Surgical resection of diffuse lesions usually leads to recurrence or complications;
     circumscribed lesions can in some cases be removed with good long-term outcome. [S5, S4]
 
+Safety
+  - Before a biopsy or surgery of deep ossification without onset in the skin, FOP must be excluded
+    (ACVR1 testing): in FOP a biopsy or operation triggers flare-ups and new bone. [S20]
+
+Management
+  - Surgery only for circumscribed lesions: these can in some cases be excised with a good long-term
+    outcome; resection of diffuse lesions usually leads to recurrence or complications. [S5, S4]
+  - Repeat PTH, calcium, phosphate and TSH during follow-up: PTH resistance can appear over time.
+    [S6, S26]
+
 Gene and locus
   - GNAS, 20q13.32, OMIM gene 139320 [S5, S1, S14]
 
@@ -84,8 +94,7 @@ Main clinical features
   - Extension of the ossification to deep tissues: ligament - HP:0011989 Ectopic ossification in
     ligament tissue [S17, S22]
   - Intramembranous ossification - HP:0011986 Ectopic ossification [S5, S4, S22]
-    Note: mapped to the broader HPO term Ectopic ossification: domain.md names no HPO term for the
-      type of bone
+    Note: mapped to the broader HPO term Ectopic ossification: HPO has no term for the type of bone
   - Growth retardation of affected limbs (limb-length discrepancy) - HP:0009826 Limb undergrowth
     [S5, S4, S22]
   - Joint stiffness progressing to ankylosis - HP:0031013 Ankylosis [S17, S22]
@@ -140,7 +149,8 @@ Diagnostic criteria
 Classification
   - iPPSD (inactivating PTH/PTHrP signalling disorder): included [S8]
   - UNCONFIRMED: iPPSD subtype: iPPSD2 (GNAS Gs-alpha loss of function) [S8]
-    Unconfirmed: domain.md 2(d): the iPPSD subtype mapping is UNCONFIRMED (verify before use)
+    Unconfirmed: the assignment of disorders to iPPSD subtypes is this entry's reading of Thiele
+      2016, UNCONFIRMED (verify before use)
 
 Natural history
   - Onset often at birth or in the first months; most patients are diagnosed before age 10, some
@@ -179,6 +189,8 @@ Sources
   S4   IOF Skeletal Rare Disorders, POH page.
   S5   Masi L et al. Osteoporos Int 2015;26:2529-58 (Taxonomy of rare genetic metabolic bone
        disorders).
+  S6   Mantovani 2018, Nat Rev Endocrinol 14:476 (first international consensus on PHP and related
+       disorders). PMID 29959430.
   S8   Thiele 2016, Eur J Endocrinol; Turan 2017, J Clin Res Pediatr Endocrinol; Pereda 2021. PMID
        27401862.
   S9   Shore 2002, N Engl J Med 346:99.
@@ -190,9 +202,10 @@ Sources
   S19  Eddy 2000, JBMR 15:2074.
   S20  GeneReviews FOP; Cohen 1993, JBJS 75:215; Pignolo 2019, OJRD 14:98; Pignolo 2022, Genet Med
        24:2422.
-  S22  HPO hp.obo (release 2025-01-16 in Data/).
+  S22  Human Phenotype Ontology, hp.obo release 2025-01-16.
   S23  Monarch dismech.
   S24  Orphanet.
+  S26  Linglart (PHP1B).
   S27  OMIM 612462/603233.
 
 """#
