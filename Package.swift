@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Clinical", dependencies: ["Ontology"], swiftSettings: strict),
         .target(name: "Diagnosis", dependencies: ["Ontology", "Clinical"], swiftSettings: strict),
         .target(name: "Phenopackets", dependencies: ["Clinical"], swiftSettings: strict),
+        // Cohort statistics (survival, progression, genotype-phenotype) and their SVG plots.
+        .target(name: "Analytics", dependencies: ["Clinical"], swiftSettings: strict),
         .executableTarget(
             name: "ossify",
             dependencies: [
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], swiftSettings: strict),
         // The registry: storage protocol, SQLite (GRDB) and PostgreSQL (PostgresNIO) stores, users, audit.
         .target(
             name: "Registry",
