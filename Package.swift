@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "ossify",
             dependencies: [
-                "Ontology", "Clinical", "Diagnosis", "Phenopackets", "Registry", "Server",
+                "Ontology", "Clinical", "Diagnosis", "Phenopackets", "Registry", "Server", "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Clinical", "Phenopackets",
+                "Clinical", "Phenopackets", "Analytics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets",
+                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,0 +1,44 @@
+public import Analytics
+
+/// The cohort analyses as one service over a store, used by both the command line and the server
+/// (the same JSON from both): reads the cohort the caller may see and runs one analysis, with
+/// small counts suppressed for researchers.
+public struct CohortService: Sendable {
+    public let store: RegistryStore
+    /// Threshold of small-count suppression for researchers (never below 3).
+    public let suppression: SmallCountPolicy
+
+    public init(store: RegistryStore, suppressBelow: Int = SmallCountPolicy.defaultThreshold) {
+        self.store = store
+        self.suppression = SmallCountPolicy(threshold: suppressBelow)
+    }
+
+    public func policy(for who: Principal) -> SmallCountPolicy {
+        who.role == .researcher ? suppression : .none
+    }
+
+    public func survival(_ event: SurvivalEvent, grouping: CohortGrouping?, filter: CohortFilter,
+                         by who: Principal) async throws(RegistryError) -> SurvivalReport {
+        if grouping == .morphology, event != .recurrence {
+            throw .invalid([FieldProblem("group", "morphology groups only the recurrence event")])
+        }
+        let patients = try await store.cohort(filter, by: who)
+        return SurvivalReport(event: event, patients: patients, grouping: grouping, policy: policy(for: who))
+    }
+
+    public func progression(filter: CohortFilter, by who: Principal) async throws(RegistryError) -> ProgressionReport {
+        ProgressionReport(patients: try await store.cohort(filter, by: who), policy: policy(for: who))
+    }
+
+    public func features(by grouping: CohortGrouping, filter: CohortFilter,
+                         by who: Principal) async throws(RegistryError) -> FeatureReport {
+        if grouping == .morphology {
+            throw .invalid([FieldProblem("by", "features are grouped by sex, parent-of-origin, variant-class or diagnosis")])
+        }
+        return FeatureReport(patients: try await store.cohort(filter, by: who), by: grouping, policy: policy(for: who))
+    }
+
+    public func rates(filter: CohortFilter, by who: Principal) async throws(RegistryError) -> RatesReport {
+        RatesReport(patients: try await store.cohort(filter, by: who), policy: policy(for: who))
+    }
+}
