@@ -92,10 +92,11 @@ if (file.exists(progression)) {
 features <- file.path(dir, "features.json")
 if (file.exists(features)) {
   report <- fromJSON(features, simplifyVector = FALSE)
+  groups <- unlist(report$groups)
   exact <- Filter(function(t) t$method == "fisher-exact", report$tables)
   if (length(exact) > 0) {
     ps <- sapply(exact, function(t) {
-      m <- rbind(unlist(t$present[report$groups]), unlist(t$absent[report$groups]))
+      m <- rbind(unlist(t$present[groups]), unlist(t$absent[groups]))
       m <- m[, colSums(m) > 0, drop = FALSE]
       fisher.test(m, workspace = 2e8)$p.value
     })

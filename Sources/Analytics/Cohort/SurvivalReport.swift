@@ -40,6 +40,7 @@ public struct SurvivalReport: Sendable, Encodable {
                 }
             }
         }
+        used = SurvivalRecord.timefix(used)
         data = used
         n = policy.count(used.count)
         excluded = reasons.mapValues { policy.count($0) }

@@ -15,6 +15,32 @@ public struct SurvivalRecord: Sendable, Hashable, Codable {
     }
 
     public var isEvent: Bool { status == 1 }
+
+    /// Times that differ only by rounding are made equal, as R's survival package does before every
+    /// fit (`timefix = TRUE`, `aeqSurv`): among the sorted distinct times, a time within √ε of the
+    /// previous one (absolutely, or relative to the mean absolute time) joins its cluster and takes
+    /// the cluster's first time. Times computed as differences of ages otherwise split one day
+    /// into two "distinct" times.
+    public static func timefix(_ records: [SurvivalRecord]) -> [SurvivalRecord] {
+        let times = Set(records.map(\.time)).filter(\.isFinite).sorted()
+        guard times.count > 1 else { return records }
+        let tolerance = Double.ulpOfOne.squareRoot()
+        let meanAbs = times.reduce(0) { $0 + abs($1) } / Double(times.count)
+        var snapped: [Double: Double] = [:]
+        var cut = times[0]
+        snapped[cut] = cut
+        for i in 1..<times.count {
+            let dy = times[i] - times[i - 1]
+            let tied = dy <= tolerance || (meanAbs > 0 && dy / meanAbs <= tolerance)
+            if !tied { cut = times[i] }
+            snapped[times[i]] = cut
+        }
+        return records.map { r in
+            var r = r
+            r.time = snapped[r.time] ?? r.time
+            return r
+        }
+    }
 }
 
 /// The distinct times of a sample with the number at risk, events and censorings at each, in
