@@ -32,6 +32,13 @@ import Testing
         #expect(abs(test.p - 0.1345161546399925) < 1e-9)
     }
 
+    /// Past the step budget the test falls back to Pearson's chi-square and says so.
+    @Test func fisherFallsBackWhenTooLarge() {
+        let test = FisherExactTest.test(present: [80, 150, 500, 20], absent: [30, 60, 150, 10], budget: 1000)
+        #expect(test.method == .chiSquare)
+        #expect(test.p > 0 && test.p < 1)
+    }
+
     /// R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH") = 0.04 0.0533 0.0533 0.2
     @Test func benjaminiHochberg() {
         let adjusted = MultipleTesting.benjaminiHochberg([0.01, 0.04, 0.03, 0.2])

@@ -24,15 +24,12 @@ public struct FisherExactTest: Sendable, Equatable {
     public var method: Method
 
     /// `present[j]` and `absent[j]`: the two rows' counts in column j.
-    public static func test(present: [Int], absent: [Int], limit: Double = 2e8) -> FisherExactTest {
+    public static func test(present: [Int], absent: [Int], budget: Int = 20_000_000) -> FisherExactTest {
         let columns = zip(present, absent).map { $0 + $1 }
         let kept = columns.indices.filter { columns[$0] > 0 }
         let c = kept.map { columns[$0] }, x = kept.map { present[$0] }
         let r1 = x.reduce(0, +), n = c.reduce(0, +)
         guard c.count >= 2, r1 > 0, r1 < n else { return FisherExactTest(p: 1, method: .fisherExact) }
-        var size = 1.0
-        for cj in c.dropLast() { size *= Double(min(cj, r1) + 1) }
-        if size > limit { return chiSquare(x: x, c: c, r1: r1, n: n) }
         let logTotal = Distributions.logChoose(n, r1)
         let logChoose = c.map { cj in (0...cj).map { Distributions.logChoose(cj, $0) } }
         let observed = zip(logChoose, x).reduce(0) { $0 + $1.0[$1.1] } - logTotal
@@ -41,7 +38,9 @@ public struct FisherExactTest: Sendable, Equatable {
         var suffix = Array(repeating: 0, count: c.count + 1)
         for j in stride(from: c.count - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] + c[j] }
         var sum = 0.0
+        var steps = 0
         func visit(_ j: Int, _ remaining: Int, _ logPrefix: Double) {
+            if steps > budget { return }
             if j == c.count - 2 {
                 let a = c[j], b = c[j + 1]
                 let lo = max(0, remaining - b), hi = min(a, remaining)
@@ -61,6 +60,7 @@ public struct FisherExactTest: Sendable, Equatable {
                     sum += exp(value)
                     i += 1
                 }
+                steps += i - lo
                 var k = hi
                 while k > i {
                     let value = base + logChoose[j][k] + logChoose[j + 1][remaining - k]
@@ -68,10 +68,12 @@ public struct FisherExactTest: Sendable, Equatable {
                     sum += exp(value)
                     k -= 1
                 }
+                steps += hi - k + 1
                 return
             }
             let rest = suffix[j + 1]
             for xj in max(0, remaining - rest)...min(c[j], remaining) {
+                steps += 1
                 let prefix = logPrefix + logChoose[j][xj]
                 // Whole subtree negligible: its total probability is below 1e-30 of the observed one.
                 let mass = prefix + Distributions.logChoose(rest, remaining - xj) - logTotal
@@ -80,6 +82,7 @@ public struct FisherExactTest: Sendable, Equatable {
             }
         }
         visit(0, r1, 0)
+        if steps > budget { return chiSquare(x: x, c: c, r1: r1, n: n) }
         return FisherExactTest(p: min(1, sum), method: .fisherExact)
     }
 

@@ -31,9 +31,9 @@ struct CohortCommand: AsyncParsableCommand {
                 for c in report.curves {
                     lines.append("  \(c.group): median \(CohortRun.years(c.median)) (95% CI \(CohortRun.years(c.medianLower)) to \(CohortRun.years(c.medianUpper)))")
                 }
-                if let l = report.logrank { lines.append("  log-rank chisq \(Output.number(l.chisq)) df \(l.df) p \(Output.number(l.p, digits: 4))") }
+                if let l = report.logrank { lines.append("  log-rank chisq \(Output.number(l.chisq)) df \(l.df) p \(CohortRun.p(l.p))") }
                 for t in report.cox {
-                    lines.append("  Cox \(t.term) vs \(report.coxReference ?? ""): HR \(Output.number(t.hr)) (\(Output.number(t.lower)) to \(Output.number(t.upper))) p \(Output.number(t.p, digits: 4))")
+                    lines.append("  Cox \(t.term) vs \(report.coxReference ?? ""): HR \(Output.number(t.hr)) (\(Output.number(t.lower)) to \(Output.number(t.upper))) p \(CohortRun.p(t.p))")
                 }
                 return lines
             }
@@ -80,7 +80,7 @@ struct CohortCommand: AsyncParsableCommand {
                 var lines = ["features by \(by.rawValue): n = \(report.n), groups \(report.groups.joined(separator: ", "))"]
                 for t in report.tables {
                     let cells = report.groups.map { "\($0) \(t.present[$0]?.description ?? "0")/\(report.groupSizes[$0]?.description ?? "0")" }
-                    lines.append("  \(t.hpoId): \(cells.joined(separator: ", ")); p \(Output.number(t.p, digits: 4)), adjusted \(Output.number(t.pAdjusted, digits: 4))")
+                    lines.append("  \(t.hpoId): \(cells.joined(separator: ", ")); p \(CohortRun.p(t.p)), adjusted \(CohortRun.p(t.pAdjusted))\(t.method == .chiSquare ? " (chi-square)" : "")")
                 }
                 return lines
             }
@@ -142,6 +142,8 @@ enum CohortRun {
             print(text().joined(separator: "\n"))
         }
     }
+
+    static func p(_ value: Double) -> String { value < 0.0001 ? "<0.0001" : Output.number(value, digits: 4) }
 
     static func years(_ value: Double?) -> String { value.map { Output.number($0, digits: 2) + " y" } ?? "not reached" }
 }
