@@ -24,7 +24,7 @@ public struct FisherExactTest: Sendable, Equatable {
     public var method: Method
 
     /// `present[j]` and `absent[j]`: the two rows' counts in column j.
-    public static func test(present: [Int], absent: [Int], budget: Int = 20_000_000) -> FisherExactTest {
+    public static func test(present: [Int], absent: [Int], budget: Int = 2_000_000) -> FisherExactTest {
         let columns = zip(present, absent).map { $0 + $1 }
         let kept = columns.indices.filter { columns[$0] > 0 }
         let c = kept.map { columns[$0] }, x = kept.map { present[$0] }

@@ -22,12 +22,21 @@ public struct CohortService: Sendable {
         if grouping == .morphology, event != .recurrence {
             throw .invalid([FieldProblem("group", "morphology groups only the recurrence event")])
         }
-        let patients = try await store.cohort(filter, by: who)
+        // The first lesion is the origin or the event of every event but recurrence and surgery.
+        let parts: CohortParts = switch event {
+        case .firstLesion: [.lesions]
+        case .firstDeepLesion: [.lesions]
+        case .firstAnkylosis: [.lesions, .joints]
+        case .recurrence: [.lesions, .procedures]
+        case .firstSurgery: [.procedures]
+        }
+        // The onset band filter needs the first lesion.
+        let patients = try await store.cohort(filter, parts: filter.onsetBand == nil ? parts : parts.union(.lesions), by: who)
         return SurvivalReport(event: event, patients: patients, grouping: grouping, policy: policy(for: who))
     }
 
     public func progression(filter: CohortFilter, by who: Principal) async throws(RegistryError) -> ProgressionReport {
-        ProgressionReport(patients: try await store.cohort(filter, by: who), policy: policy(for: who))
+        ProgressionReport(patients: try await store.cohort(filter, parts: .lesions, by: who), policy: policy(for: who))
     }
 
     public func features(by grouping: CohortGrouping, filter: CohortFilter,
@@ -35,10 +44,11 @@ public struct CohortService: Sendable {
         if grouping == .morphology {
             throw .invalid([FieldProblem("by", "features are grouped by sex, parent-of-origin, variant-class or diagnosis")])
         }
-        return FeatureReport(patients: try await store.cohort(filter, by: who), by: grouping, policy: policy(for: who))
+        let parts: CohortParts = filter.onsetBand == nil ? .features : [.features, .lesions]
+        return FeatureReport(patients: try await store.cohort(filter, parts: parts, by: who), by: grouping, policy: policy(for: who))
     }
 
     public func rates(filter: CohortFilter, by who: Principal) async throws(RegistryError) -> RatesReport {
-        RatesReport(patients: try await store.cohort(filter, by: who), policy: policy(for: who))
+        RatesReport(patients: try await store.cohort(filter, parts: [.lesions, .limbLengths], by: who), policy: policy(for: who))
     }
 }

@@ -1,12 +1,27 @@
 public import Analytics
 import Clinical
 
+/// Which parts of the visits a cohort read brings back (each analysis reads only what it uses;
+/// variants and diagnoses always, for the filters and groups).
+public struct CohortParts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let lesions = CohortParts(rawValue: 1)
+    public static let joints = CohortParts(rawValue: 2)
+    public static let procedures = CohortParts(rawValue: 4)
+    public static let features = CohortParts(rawValue: 8)
+    public static let limbLengths = CohortParts(rawValue: 16)
+    public static let all: CohortParts = [.lesions, .joints, .procedures, .features, .limbLengths]
+}
+
 extension RegistryStore {
     /// The patients `who` may see that `filter` admits, as histories for the cohort analyses, read
     /// on one snapshot: clinicians their own site with registry ids, researchers every site with
     /// the hashed research ids, the command-line operator every site with registry ids. Ages are years since birth (patients without a birth date have no
     /// dated visits and count as without follow-up). The read is audited as one entry, without ids.
-    public func cohort(_ filter: CohortFilter, by who: Principal) async throws(RegistryError) -> [PatientHistory] {
+    public func cohort(_ filter: CohortFilter, parts wanted: CohortParts = .all,
+                       by who: Principal) async throws(RegistryError) -> [PatientHistory] {
         // Admin accounts hold no patient data; the command-line operator (no account) may read.
         guard who.role == .clinician || who.role == .researcher || (who.role == .admin && who.userID == nil) else {
             throw .forbidden("cohort analyses are for clinicians and researchers")
@@ -26,22 +41,26 @@ extension RegistryStore {
             binds.append(.text(sex.rawValue))
         }
         let patientWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        func parts(_ table: String, _ columns: String) -> SQLQuery {
-            SQLQuery("SELECT x.visit_id, \(columns) FROM \(table) x JOIN visits v ON v.id = x.visit_id "
-                     + "JOIN patients p ON p.id = v.patient_id\(patientWhere)", binds)
+        // A part not wanted is read as no rows, so the result keeps its shape.
+        func parts(_ table: String, _ columns: String, _ part: CohortParts? = nil) -> SQLQuery {
+            let skip = part.map { !wanted.contains($0) } ?? false
+            return SQLQuery("SELECT x.visit_id, \(columns) FROM \(table) x JOIN visits v ON v.id = x.visit_id "
+                            + "JOIN patients p ON p.id = v.patient_id\(patientWhere)" + (skip ? (patientWhere.isEmpty ? " WHERE" : " AND") + " 1 = 0" : ""),
+                            binds)
         }
         let queries = [
             SQLQuery("SELECT p.id, p.research_id, p.site_id, p.sex, p.birth_date, p.orpha_code, p.omim_code FROM patients p\(patientWhere) ORDER BY p.id", binds),
             SQLQuery("SELECT v.id, v.patient_id, v.date FROM visits v JOIN patients p ON p.id = v.patient_id\(patientWhere)", binds),
-            parts(LesionFields.table, "x.lesion_id, x.region, x.side, x.depth, x.morphology, x.percent_of_region"),
-            parts(JointInvolvementFields.table, "x.joint, x.score"),
-            parts(ProcedureFields.table, "x.kind, x.date, x.lesion_id, x.recurrence, x.recurrence_date"),
+            parts(LesionFields.table, "x.lesion_id, x.region, x.side, x.depth, x.morphology, x.percent_of_region", .lesions),
+            parts(JointInvolvementFields.table, "x.joint, x.score", .joints),
+            parts(ProcedureFields.table, "x.kind, x.date, x.lesion_id, x.recurrence, x.recurrence_date", .procedures),
             parts(VariantFields.table, "x.gene, x.acmg_class, x.parent_of_origin"),
             parts(DiagnosisFields.table, "x.code, x.status"),
-            parts(PhenotypicFeatureFields.table, "x.hpo_id, x.excluded"),
+            parts(PhenotypicFeatureFields.table, "x.hpo_id, x.excluded", .features),
             SQLQuery("SELECT x.visit_id, x.body_site, x.side, x.value, x.unit FROM \(MeasurementFields.table) x "
                      + "JOIN visits v ON v.id = x.visit_id JOIN patients p ON p.id = v.patient_id"
-                     + (patientWhere.isEmpty ? " WHERE" : patientWhere + " AND") + " x.body_site IS NOT NULL", binds),
+                     + (patientWhere.isEmpty ? " WHERE" : patientWhere + " AND") + " x.body_site IS NOT NULL"
+                     + (wanted.contains(.limbLengths) ? "" : " AND 1 = 0"), binds),
         ]
         let rows: [[SQLRow]] = try await RegistryError.wrap(.patient) { try await database.read(queries) }
         let histories = CohortAssembly(researcher: who.role == .researcher, rows: rows).histories().filter(filter.admits)
