@@ -22,14 +22,14 @@ public enum FeatureBarsPlot {
                     svg.rect(left, y, 8, 10, fill: "none", stroke: "#000")
                     svg.text(left + 12, y + 9, shown.description, size: 9)
                 } else {
-                    svg.rect(left, y, fraction * width, 10, fill: SVG.greys[g % SVG.greys.count])
+                    svg.rect(left, y, fraction * width, 10, fill: SVG.greys[g % SVG.greys.count], stroke: "#000")
                 }
             }
             svg.text(left + width + 10, y0 + rowHeight / 2 + 4, "p adj \(formatP(row.pAdjusted))", size: 11)
         }
         let legendY = top + rowHeight * Double(report.tables.count) + 24
         for (g, group) in report.groups.enumerated() {
-            svg.rect(left + Double(g) * 130, legendY - 9, 10, 10, fill: SVG.greys[g % SVG.greys.count])
+            svg.rect(left + Double(g) * 130, legendY - 9, 10, 10, fill: SVG.greys[g % SVG.greys.count], stroke: "#000")
             svg.text(left + Double(g) * 130 + 14, legendY, group, size: 11)
         }
         svg.text(left + width / 2, legendY + 22, "Patients with the feature recorded (% of group)", anchor: "middle", size: 11)

@@ -8,8 +8,8 @@ public enum KaplanMeierPlot {
         let ticks = SVG.ticks(upTo: end)
         let xMax = ticks.last.map { max($0, end) } ?? end
         let tableHeight = 24.0 + 16 * Double(curves.count)
-        let frame = ChartFrame(plotWidth: 560, plotHeight: 300, xMax: xMax, yMax: 1)
-        var svg = SVG(width: 720, height: frame.top + frame.plotHeight + 60 + tableHeight)
+        let frame = ChartFrame(left: 110, plotWidth: 560, plotHeight: 300, xMax: xMax, yMax: 1)
+        var svg = SVG(width: 760, height: frame.top + frame.plotHeight + 60 + tableHeight)
         let origin = report.event == .firstLesion || report.event == .firstSurgery ? "Age" : "Time since "
             + (report.event == .recurrence ? "excision" : "first lesion")
         frame.drawAxes(&svg, title: title ?? "Kaplan-Meier: \(report.event.rawValue)", xLabel: "\(origin) (years)",
@@ -49,11 +49,11 @@ public enum KaplanMeierPlot {
         }
         // Numbers at risk.
         let tableTop = frame.top + frame.plotHeight + 58
-        svg.text(frame.left - 60, tableTop, "Number at risk", size: 11)
+        svg.text(8, tableTop, "Number at risk", size: 11)
         let atRisk = KaplanMeier.numbersAtRisk(report.data, groups: curves.map(\.group), times: ticks)
         for (k, curve) in curves.enumerated() {
             let y = tableTop + 16 * Double(k + 1)
-            svg.text(frame.left - 60, y, curve.group, size: 11)
+            svg.text(8, y, curve.group, size: 11)
             for (j, t) in ticks.enumerated() {
                 svg.text(frame.x(t), y, report.policy.count(atRisk[k][j]).description, anchor: "middle", size: 11)
             }

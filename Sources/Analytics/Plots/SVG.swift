@@ -81,7 +81,7 @@ struct SVG {
     }
 
     /// Greys and dash patterns that stay distinct in greyscale print.
-    static let greys = ["#000000", "#555555", "#888888", "#333333", "#aaaaaa", "#222222"]
+    static let greys = ["#000000", "#a0a0a0", "#505050", "#d0d0d0", "#787878", "#282828"]
     static let dashes: [String?] = [nil, "6,3", "2,2", "8,3,2,3", "1,3", "10,4"]
 
     /// About five round tick values from 0 to `maximum`.
@@ -98,7 +98,9 @@ struct SVG {
 
 /// The frame of an x-y chart: plot area, axes with ticks and labels.
 struct ChartFrame {
-    let left = 70.0, top = 40.0, plotWidth: Double, plotHeight: Double
+    var left = 70.0
+    var top = 40.0
+    let plotWidth: Double, plotHeight: Double
     let xMax: Double, yMax: Double
 
     func x(_ v: Double) -> Double { left + v / xMax * plotWidth }
