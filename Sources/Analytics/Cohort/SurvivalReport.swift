@@ -10,10 +10,16 @@ public struct SurvivalReport: Sendable, Encodable {
     public var logrank: LogRankTest?
     public var cox: [CoxTerm]
     public var coxReference: String?
+    /// Numbers at risk of each group at chosen times (years).
+    public var riskTimes: [Double]
+    public var atRisk: [String: [Count]]
     let policy: SmallCountPolicy
 
+    public static let defaultRiskTimes: [Double] = [0, 1, 2, 5, 10]
+
     /// Derives the records of `patients` for `event`, groups them and runs the analyses.
-    public init(event: SurvivalEvent, patients: [PatientHistory], grouping: CohortGrouping?, policy: SmallCountPolicy) {
+    public init(event: SurvivalEvent, patients: [PatientHistory], grouping: CohortGrouping?, policy: SmallCountPolicy,
+                riskTimes: [Double] = SurvivalReport.defaultRiskTimes) {
         // Recurrence is compared by the excised lesion's morphology unless asked otherwise.
         let grouping = grouping ?? (event == .recurrence ? .morphology : nil)
         self.event = event
@@ -45,6 +51,10 @@ public struct SurvivalReport: Sendable, Encodable {
         n = policy.count(used.count)
         excluded = reasons.mapValues { policy.count($0) }
         curves = KaplanMeier.fitByGroup(used)
+        self.riskTimes = riskTimes
+        let groups = curves.map(\.group)
+        let counts = KaplanMeier.numbersAtRisk(used, groups: groups, times: riskTimes)
+        atRisk = Dictionary(uniqueKeysWithValues: zip(groups, counts.map { $0.map(policy.count) }))
         logrank = LogRankTest.test(used)
         let fit = CoxModel.fit(used)
         cox = fit?.terms ?? []
@@ -52,7 +62,7 @@ public struct SurvivalReport: Sendable, Encodable {
     }
 
     enum Keys: String, CodingKey {
-        case event, group, n, excluded, data, curves, logrank, cox, coxReference
+        case event, group, n, excluded, data, curves, logrank, cox, coxReference, riskTimes, atRisk
     }
 
     enum CurveKeys: String, CodingKey {
@@ -83,5 +93,7 @@ public struct SurvivalReport: Sendable, Encodable {
         try c.encode(logrank, forKey: .logrank)
         try c.encode(cox, forKey: .cox)
         try c.encode(coxReference, forKey: .coxReference)
+        try c.encode(riskTimes, forKey: .riskTimes)
+        try c.encode(atRisk, forKey: .atRisk)
     }
 }

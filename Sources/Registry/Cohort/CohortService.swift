@@ -18,7 +18,11 @@ public struct CohortService: Sendable {
     }
 
     public func survival(_ event: SurvivalEvent, grouping: CohortGrouping?, filter: CohortFilter,
+                         riskTimes: [Double] = SurvivalReport.defaultRiskTimes,
                          by who: Principal) async throws(RegistryError) -> SurvivalReport {
+        if riskTimes.isEmpty || riskTimes.count > 20 || riskTimes.contains(where: { !$0.isFinite || $0 < 0 }) {
+            throw .invalid([FieldProblem("riskTimes", "must be 1 to 20 times in years, none negative")])
+        }
         if grouping == .morphology, event != .recurrence {
             throw .invalid([FieldProblem("group", "morphology groups only the recurrence event")])
         }
@@ -32,7 +36,8 @@ public struct CohortService: Sendable {
         }
         // The onset band filter needs the first lesion.
         let patients = try await store.cohort(filter, parts: filter.onsetBand == nil ? parts : parts.union(.lesions), by: who)
-        return SurvivalReport(event: event, patients: patients, grouping: grouping, policy: policy(for: who))
+        return SurvivalReport(event: event, patients: patients, grouping: grouping, policy: policy(for: who),
+                              riskTimes: riskTimes.sorted())
     }
 
     public func progression(filter: CohortFilter, by who: Principal) async throws(RegistryError) -> ProgressionReport {

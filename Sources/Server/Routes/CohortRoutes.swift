@@ -15,7 +15,7 @@ struct CohortRoutes {
     func register(_ api: APIRoutes) {
         api.add(.get, "/api/v1/cohort/survival", "Kaplan-Meier, log-rank and Cox for one event", tag: "cohort",
                 roles: [.clinician, .researcher], response: "SurvivalReport",
-                query: ["event", "group"] + Self.filterQuery) { request, context in
+                query: ["event", "group", "riskTimes"] + Self.filterQuery) { request, context in
             let who = try context.require(.clinician, .researcher)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
@@ -23,8 +23,16 @@ struct CohortRoutes {
             if q.string("event") == nil { problems.append(FieldProblem("event", "is required")) }
             let group = q.enumValue("group", CohortGrouping.self, problems: &problems)
             let (filter, plot) = Self.filter(q, &problems)
+            var riskTimes = SurvivalReport.defaultRiskTimes
+            if let text = q.string("riskTimes") {
+                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+                let values = parts.compactMap { Double($0) }
+                if values.count == parts.count { riskTimes = values } else {
+                    problems.append(FieldProblem("riskTimes", "must be comma-separated years"))
+                }
+            }
             guard problems.isEmpty, let event else { throw Problem.badRequest("invalid query parameters", problems) }
-            let report = try await service.survival(event, grouping: group, filter: filter, by: who)
+            let report = try await service.survival(event, grouping: group, filter: filter, riskTimes: riskTimes, by: who)
             return plot ? Self.svg(KaplanMeierPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/progression", "Multi-state model of the deepest tissue reached", tag: "cohort",

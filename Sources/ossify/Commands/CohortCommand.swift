@@ -16,20 +16,32 @@ struct CohortCommand: AsyncParsableCommand {
         var event: SurvivalEvent
         @Option(help: "Compare groups: sex, parent-of-origin, variant-class, diagnosis (recurrence: morphology, the default).")
         var group: CohortGrouping?
+        @Option(name: .customLong("risk-times"), help: "Years at which to count the patients at risk, comma-separated.")
+        var riskTimes: String = "0,1,2,5,10"
         @OptionGroup var options: CohortOptions
+
+        var times: [Double] { riskTimes.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
 
         func validate() throws {
             if group == .morphology, event != .recurrence { throw ValidationError("--group morphology is for --event recurrence only") }
+            let parts = riskTimes.split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...20).contains(parts.count), times.count == parts.count, times.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw ValidationError("--risk-times must be 1 to 20 comma-separated years, none negative")
+            }
         }
 
         func run() async throws {
             let report = try await CohortRun.with(options) { service in
-                try await service.survival(event, grouping: group, filter: options.filter, by: options.principal)
+                try await service.survival(event, grouping: group, filter: options.filter, riskTimes: times, by: options.principal)
             }
             try CohortRun.emit(report, options: options, svg: { KaplanMeierPlot.svg(report) }) {
                 var lines = ["\(event.rawValue): n = \(report.n)" + report.excluded.sorted { $0.key < $1.key }.map { ", \($0.key) \($0.value)" }.joined()]
                 for c in report.curves {
                     lines.append("  \(c.group): median \(CohortRun.years(c.median)) (95% CI \(CohortRun.years(c.medianLower)) to \(CohortRun.years(c.medianUpper)))")
+                }
+                for g in report.curves.map(\.group) {
+                    let counts = report.atRisk[g] ?? []
+                    lines.append("  at risk, \(g): " + zip(report.riskTimes, counts).map { "\(Output.number($0)) y \($1)" }.joined(separator: ", "))
                 }
                 if let l = report.logrank { lines.append("  log-rank chisq \(Output.number(l.chisq)) df \(l.df) p \(CohortRun.p(l.p))") }
                 for t in report.cox {
