@@ -64,6 +64,12 @@ import Testing
         #expect(report.n == .value(1))
     }
 
+    @Test func progressionCountsPatientsWithoutFollowUp() {
+        let once = PatientHistory(id: "q", siteID: 1, sex: .male, visits: [VisitHistory(age: 2)])
+        let report = ProgressionReport(patients: [patient, once], policy: .none)
+        #expect(report.n == .value(1) && report.excluded == ["no follow-up": .value(1)])
+    }
+
     @Test func progressionStagesNeverGoBack() {
         let states = ProgressionReport.observations(patient).map(\.state)
         #expect(states == [0, 1, 3, 3])

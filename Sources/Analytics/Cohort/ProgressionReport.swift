@@ -6,6 +6,8 @@ public import Clinical
 /// dermis stage).
 public struct ProgressionReport: Sendable, Encodable {
     public var n: Count
+    /// Patients left out: fewer than two dated visits ("no follow-up").
+    public var excluded: [String: Count]
     public var states: [String]
     public var data: [PanelObservation]
     public var q: [[Double]]
@@ -37,11 +39,16 @@ public struct ProgressionReport: Sendable, Encodable {
 
     public init(patients: [PatientHistory], policy: SmallCountPolicy) {
         var rows: [PanelObservation] = []
-        var subjects = 0
-        for p in patients where p.visits.count >= 2 {
+        var subjects = 0, short = 0
+        for p in patients {
+            guard p.visits.count >= 2 else {
+                short += 1
+                continue
+            }
             rows += Self.observations(p)
             subjects += 1
         }
+        excluded = short > 0 ? [SurvivalEvent.Exclusion.noFollowUp.rawValue: policy.count(short)] : [:]
         data = rows
         n = policy.count(subjects)
         states = ProgressionState.allCases.map(\.name)
@@ -56,12 +63,13 @@ public struct ProgressionReport: Sendable, Encodable {
     }
 
     enum Keys: String, CodingKey {
-        case n, states, data, q, qLower, qUpper, pDeep5y, pDeep10y, converged
+        case n, excluded, states, data, q, qLower, qUpper, pDeep5y, pDeep10y, converged
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(n, forKey: .n)
+        try c.encode(excluded, forKey: .excluded)
         try c.encode(states, forKey: .states)
         try c.encode(data, forKey: .data)
         try c.encode(q, forKey: .q)
