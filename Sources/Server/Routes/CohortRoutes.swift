@@ -2,7 +2,15 @@ import Analytics
 import FoundationEssentials
 import Clinical
 import Hummingbird
+import NIOPosix
 import Registry
+
+/// Runs the analyses on NIO's blocking thread pool, off the cooperative pool (as bcrypt does).
+struct ThreadPoolExecutor: AnalysisExecutor {
+    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
+}
 
 /// Natural-history analyses of the cohort the caller may see: clinicians their site (registry ids),
 /// researchers every site (hashed ids, small counts suppressed). The JSON is the command line's
