@@ -37,10 +37,12 @@ let package = Package(
         .target(name: "Clinical", dependencies: ["Ontology"], swiftSettings: strict),
         .target(name: "Diagnosis", dependencies: ["Ontology", "Clinical"], swiftSettings: strict),
         .target(name: "Phenopackets", dependencies: ["Clinical"], swiftSettings: strict),
+        // Cohort statistics (survival, progression, genotype-phenotype) and their SVG plots.
+        .target(name: "Analytics", dependencies: ["Clinical"], swiftSettings: strict),
         .executableTarget(
             name: "ossify",
             dependencies: [
-                "Ontology", "Clinical", "Diagnosis", "Phenopackets", "Registry", "Server",
+                "Ontology", "Clinical", "Diagnosis", "Phenopackets", "Registry", "Server", "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -52,11 +54,12 @@ let package = Package(
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], exclude: ["Vignettes"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], swiftSettings: strict),
         // The registry: storage protocol, SQLite (GRDB) and PostgreSQL (PostgresNIO) stores, users, audit.
         .target(
             name: "Registry",
             dependencies: [
-                "Clinical", "Phenopackets",
+                "Clinical", "Phenopackets", "Analytics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets",
+                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

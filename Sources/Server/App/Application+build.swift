@@ -55,6 +55,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     PatientRoutes(store: store).register(api)
     RecordRoutes(store: store).register(api)
     EngineRoutes(store: store, engines: engines).register(api)
+    CohortRoutes(service: CohortService(store: store, executor: ThreadPoolExecutor())).register(api)
     api.add(.get, "/api/v1/health", "Liveness", tag: "meta", roles: nil) { _, _ in
         JSONIO.response(.object(["status": "ok"]))
     }

@@ -202,6 +202,12 @@ enum OpenAPIDocument {
             "visits": .object(["type": "array", "items": ref("VisitRecord")]),
             "assessments": .object(["type": "array", "items": ref("Assessment")]),
         ])])
+        for (name, what) in [("SurvivalReport", "event, n, excluded, data, curves, logrank, cox (see ossify cohort survival --json)"),
+                             ("ProgressionReport", "n, states, data, q, qLower, qUpper, pDeep5y, pDeep10y"),
+                             ("FeatureReport", "by, n, excluded, groups, groupSizes, tables with p and pAdjusted"),
+                             ("RatesReport", "n, excluded, regionsPerYear, bsaPerYear, data, limbDiscrepancy")] {
+            s[name] = .object(["type": "object", "description": .string("Cohort analysis: " + what)])
+        }
         s["Phenopacket"] = .object(["type": "object", "description": "GA4GH Phenopacket v2 (JSON); a JSONL batch for import"])
         s["ImportReport"] = .object(["type": "object", "description": "per record: imported or refused, with the reasons"])
         s["Problem"] = .object(["type": "object", "properties": .object([
