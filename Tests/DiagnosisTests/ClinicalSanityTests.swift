@@ -69,6 +69,10 @@ import Ontology
              record: PatientRecord(sex: .female, age: Age(years: 12), phenotypes: [p(1156, excluded: true), p(4322, excluded: true)],
                                    labs: resistanceLabs + [LabResult(analyte: "TSH", value: 2.0, unit: "mIU/L")]),
              expected: "OMIM:603233", within: 5),
+        Case(name: "PHP1B, with labs and a GNAS methylation defect", source: "Mantovani 2018",
+             record: PatientRecord(sex: .female, age: Age(years: 12), phenotypes: [p(1156, excluded: true), p(4322, excluded: true)],
+                                   labs: resistanceLabs, tests: TestResults(gnasMethylation: .lossAB)),
+             expected: "OMIM:603233", within: 1),
     ]
 
     static let shared: Result<DiagnosisService, any Error> = ClinicalInvariantTests.shared
@@ -79,6 +83,13 @@ import Ontology
         let result = try service.diagnose(c.record, top: c.within)
         #expect(result.candidates.contains { $0.disease.description == c.expected },
                 "\(c.name): \(result.candidates.map(\.disease.description))")
+    }
+
+    @Test func aNegativeACVR1TestTakesFOPOutOfTheTop() throws {
+        let service = try Self.shared.get()
+        let record = PatientRecord(sex: .male, age: Age(years: 5), phenotypes: Self.fop, tests: TestResults(acvr1: .negative))
+        let result = try service.diagnose(record, top: 3)
+        #expect(!result.candidates.contains { $0.disease.description == "OMIM:135100" })
     }
 
     @Test(arguments: cases)

@@ -5,6 +5,8 @@
 -- OSSIFY_DELAY_MS.
 local token = os.getenv("OSSIFY_TOKEN")
 local pause = tonumber(os.getenv("OSSIFY_DELAY_MS") or "20")
+-- OSSIFY_ENDPOINT=diagnose: POST /api/v1/patients/{id}/diagnose instead (ranks and stores a differential).
+local diagnose = os.getenv("OSSIFY_ENDPOINT") == "diagnose"
 local ids = {}
 for line in io.lines(os.getenv("OSSIFY_IDS")) do ids[#ids + 1] = line end
 
@@ -22,6 +24,9 @@ end
 
 function request()
   local id = ids[math.random(1, #ids)]
+  if diagnose then
+    return wrk.format("POST", "/api/v1/patients/" .. id .. "/diagnose", { ["Authorization"] = "Bearer " .. token })
+  end
   return wrk.format("GET", "/api/v1/patients/" .. id .. "/record", { ["Authorization"] = "Bearer " .. token })
 end
 
