@@ -33,6 +33,12 @@ public struct DiagnosisService: Sendable {
                                 equivalence: DiseaseEquivalence(kb: kb, catalog: catalog))
     }
 
+    /// Builds the engines of a corpus for every patient sex now rather than on first use (a server
+    /// does this at start, so that no request waits for an index).
+    public func warmUp(corpus: Corpus = .omim) {
+        for sex in [nil, AnnotationSex.female, .male] { _ = engine(corpus: corpus, sex: sex) }
+    }
+
     /// The engine for one corpus and patient sex, built on first use and then shared (engines with
     /// other constants than the standard ones, for `evaluate --param`, are built each time).
     public func engine(corpus: Corpus = .omim, sex: AnnotationSex? = nil, parameters: ScoringParameters = .standard) -> LikelihoodEngine {
@@ -51,11 +57,12 @@ public struct DiagnosisService: Sendable {
             throw QueryError(field: "patient", message: "no usable finding: give at least one observed HPO term, excluded term, lab value or gene")
         }
         let engine = engine(corpus: corpus, sex: built.query.sex, parameters: parameters)
-        var ranked = engine.rank(built.query)
+        // Merging entries of one disease (`all`) needs the whole ranking; otherwise the first `top`.
+        var ranked = engine.rank(built.query, limit: corpus == .all ? nil : max(1, top))
         if corpus == .all { ranked = equivalence.merge(ranked) }
-        let candidates = ranked.prefix(max(1, top)).map { ranked in
-            var e = engine.explain(ranked, query: built.query)
-            if corpus == .all { e.equivalents = equivalence.equivalents(of: ranked.disease.id) }
+        let candidates = engine.explain(ranked.prefix(max(1, top)), query: built.query).map { explained in
+            var e = explained
+            if corpus == .all { e.equivalents = equivalence.equivalents(of: e.disease) }
             // Labs are shown once per patient (`labs`); a lab term is repeated for a candidate only
             // when it changes that candidate's score (by more than 1%).
             e.evidence.removeAll { $0.source != "phenotype" && abs(log($0.likelihoodRatio)) < 0.01 }

@@ -85,11 +85,17 @@ import Ontology
                 "\(c.name): \(result.candidates.map(\.disease.description))")
     }
 
-    @Test func aNegativeACVR1TestTakesFOPOutOfTheTop() throws {
+    @Test func aNegativeACVR1TestLowersFOPAndSaysWhy() throws {
         let service = try Self.shared.get()
-        let record = PatientRecord(sex: .male, age: Age(years: 5), phenotypes: Self.fop, tests: TestResults(acvr1: .negative))
-        let result = try service.diagnose(record, top: 3)
-        #expect(!result.candidates.contains { $0.disease.description == "OMIM:135100" })
+        let base = PatientRecord(sex: .male, age: Age(years: 5), phenotypes: Self.fop)
+        var tested = base
+        tested.tests = TestResults(acvr1: .negative)
+        let fop = TermID(prefix: "OMIM", local: "135100")
+        let before = try #require(try service.diagnose(base, top: 50).candidates.first { $0.disease == fop })
+        let after = try #require(try service.diagnose(tested, top: 50).candidates.first { $0.disease == fop })
+        #expect(abs(after.logLikelihoodRatio - (before.logLikelihoodRatio + log(0.01))) < 1e-9)
+        #expect(after.posterior < before.posterior)
+        #expect(after.genotype.contains { $0.reason.contains("ACVR1") && $0.source.contains("UNCONFIRMED") })
     }
 
     @Test(arguments: cases)

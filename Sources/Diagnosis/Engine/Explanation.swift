@@ -96,12 +96,44 @@ public struct GenotypeEvidence: Sendable, Codable, Equatable {
 }
 
 extension LikelihoodEngine {
+    /// Every term's ratios for every disease of one query, computed once and shared by the
+    /// explanations of its candidates.
+    public struct QueryRatios: Sendable {
+        /// Per observed term: the likelihood ratio and P(q|D) of each slot.
+        var observed: [(lr: [Double], p: [Double])]
+        /// Per excluded term: P(e|D) of each slot (negative for a NOT annotation) and the background.
+        var excluded: [(presence: [Double], background: Double)]
+    }
+
+    public func ratios(for query: DiagnosisQuery) -> QueryRatios {
+        var scratch = Scratch(count: index.count)
+        var ratios = QueryRatios(observed: [], excluded: [])
+        for f in query.observed {
+            observedLikelihoodRatios(f.term, scratch: &scratch)
+            ratios.observed.append((scratch.lr, scratch.p))
+        }
+        for f in query.excluded {
+            let bg = presenceProbabilities(f.term, into: &scratch.p)
+            ratios.excluded.append((scratch.p, bg))
+        }
+        return ratios
+    }
+
+    /// Explains the ranked diseases term by term, computing each term's ratios once.
+    public func explain(_ ranked: some Collection<RankedDisease>, query: DiagnosisQuery, lookForLimit: Int = 8) -> [DiseaseExplanation] {
+        let shared = ratios(for: query)
+        return ranked.map { explain($0, query: query, ratios: shared, lookForLimit: lookForLimit) }
+    }
+
     /// Explains one ranked disease term by term, with the same numbers the ranking used.
     public func explain(_ ranked: RankedDisease, query: DiagnosisQuery, lookForLimit: Int = 8) -> DiseaseExplanation {
+        explain(ranked, query: query, ratios: ratios(for: query), lookForLimit: lookForLimit)
+    }
+
+    func explain(_ ranked: RankedDisease, query: DiagnosisQuery, ratios: QueryRatios, lookForLimit: Int) -> DiseaseExplanation {
         let kb = index.kb
         let slot = ranked.slot
         let d = Int(index.diseases[Int(slot)])
-        var scratch = Scratch(count: index.count)
         let weight = phenotypeScale(query)
         var evidence: [TermEvidence] = []
         let annotations = index.annotations(ofDisease: Int32(d)).filter { a in
@@ -113,10 +145,9 @@ extension LikelihoodEngine {
             let text = a.frequency?.display ?? "frequency not stated"
             return a.disease == ownID ? text : "\(text) in \(a.disease), the same disease"
         }
-        for f in query.observed {
-            observedLikelihoodRatios(f.term, scratch: &scratch)
-            let lr = scratch.lr[Int(slot)]
-            let p = scratch.p
+        for (i, f) in query.observed.enumerated() {
+            let lr = ratios.observed[i].lr[Int(slot)]
+            let p = ratios.observed[i].p
             var (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
             var frequency = frequencyText(annotation)
             // Named as borrowed only when the lent frequency is what the ranking used (it beat the
@@ -132,9 +163,8 @@ extension LikelihoodEngine {
                 diseaseTerm: term.map { kb.term(at: $0).id },
                 diseaseTermName: term.map { kb.term(at: $0).name }, frequency: frequency))
         }
-        for f in query.excluded {
-            let bg = presenceProbabilities(f.term, into: &scratch.p)
-            let lr = excludedLR(presence: scratch.p[Int(slot)], background: bg)
+        for (i, f) in query.excluded.enumerated() {
+            let lr = excludedLR(presence: ratios.excluded[i].presence[Int(slot)], background: ratios.excluded[i].background)
             let below = annotations.filter { a in
                 !a.negated && kb.index(of: a.term).map { kb.isAncestor(f.term, of: $0) } == true
             }

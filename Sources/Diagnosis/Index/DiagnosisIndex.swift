@@ -151,20 +151,10 @@ public struct DiagnosisIndex: Sendable {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        var start = [Int32](repeating: 0, count: termCount + 1)
-        var total = 0
-        for t in 0..<termCount {
-            start[t] = Int32(total)
-            total += rowCount[t]
-        }
-        start[termCount] = Int32(total)
-        var odStart = [Int32](repeating: 0, count: termCount + 1)
-        var odTotal = 0
-        for t in 0..<termCount {
-            odStart[t] = Int32(odTotal)
-            odTotal += ownDirectCount[t]
-        }
-        odStart[termCount] = Int32(odTotal)
+        let start = Self.rowStarts(rowCount)
+        let total = Int(start[termCount])
+        let odStart = Self.rowStarts(ownDirectCount)
+        let odTotal = Int(odStart[termCount])
         var odDisease = [Int32](repeating: 0, count: odTotal)
         var odFrequency = [Float](repeating: 0, count: odTotal)
         var odNext = odStart.map(Int.init)
@@ -246,6 +236,19 @@ public struct DiagnosisIndex: Sendable {
 
     /// The induced row of a term: disease slots and their best frequency at or below the term.
     func row(_ t: Int32) -> (Range<Int>) { Int(inducedStart[Int(t)])..<Int(inducedStart[Int(t) + 1]) }
+
+    /// Compressed-row starts from the number of entries of each row: row `t` is
+    /// `starts[t]..<starts[t+1]`, and `starts[count]` is the total.
+    static func rowStarts(_ counts: [Int]) -> [Int32] {
+        var starts = [Int32](repeating: 0, count: counts.count + 1)
+        var total = 0
+        for (t, c) in counts.enumerated() {
+            starts[t] = Int32(total)
+            total += c
+        }
+        starts[counts.count] = Int32(total)
+        return starts
+    }
 
     /// The own-direct row of a term (see `ownDirectStart`).
     func ownDirectRow(_ t: Int32) -> Range<Int> { Int(ownDirectStart[Int(t)])..<Int(ownDirectStart[Int(t) + 1]) }

@@ -74,9 +74,11 @@ extension RegistryStore {
         }
     }
 
-    /// The whole record of a patient, read on one snapshot.
-    public func document(patient id: Int64, by who: Principal) async throws(RegistryError) -> PatientDocument {
-        let queries = Self.documentQueries(patient: id)
+    /// The whole record of a patient, read on one snapshot. `includeAssessments: false` leaves out
+    /// the stored engine results (the engines read only the record, and a patient's results grow
+    /// with every run).
+    public func document(patient id: Int64, by who: Principal, includeAssessments: Bool = true) async throws(RegistryError) -> PatientDocument {
+        let queries = Self.documentQueries(patient: id, includeAssessments: includeAssessments)
         let document: PatientDocument = try await RegistryError.wrap(.patient) {
             let r = try await database.read(queries)
             guard Self.owner(r[0], scope: who.scope) != nil, let patientRow = r[1].first else {
@@ -117,7 +119,7 @@ extension RegistryStore {
 
     /// The reads of a whole record, in the order `document` unpacks them; every bind is the
     /// patient id, so the text is the same for every patient (PostgreSQL prepares it once).
-    static func documentQueries(patient id: Int64) -> [SQLQuery] {
+    static func documentQueries(patient id: Int64, includeAssessments: Bool = true) -> [SQLQuery] {
         let parts: [(String, String)] = [
             (PhenotypicFeatureFields.table, "f"), (MeasurementFields.table, "m"), (LesionFields.table, "l"),
             (JointInvolvementFields.table, "j"), (ProcedureFields.table, "p"), (VariantFields.table, "v"),
@@ -127,7 +129,7 @@ extension RegistryStore {
             Self.ownerQuery(table: "patients", id: id),
             SQLQuery("SELECT * FROM patients WHERE id = ?", [.integer(id)]),
             SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date, id", [.integer(id)]),
-            SQLQuery("SELECT * FROM assessments WHERE patient_id = ? ORDER BY id", [.integer(id)]),
+            SQLQuery("SELECT * FROM assessments WHERE patient_id = ? ORDER BY id" + (includeAssessments ? "" : " LIMIT 0"), [.integer(id)]),
             SQLQuery("SELECT value FROM settings WHERE name = 'research_key'"),
         ]
         for (table, alias) in parts {

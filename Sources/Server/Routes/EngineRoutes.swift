@@ -21,12 +21,16 @@ struct EngineRoutes {
             let who = try context.require(.clinician)
             let engines = try loaded()
             let id = try Paths.id(context)
-            let record = try await store.document(patient: id, by: who).patientRecord()
+            let record = try await store.document(patient: id, by: who, includeAssessments: false).patientRecord()
+            // Ranking is CPU-bound: it runs on NIO's thread pool, off the cooperative pool.
+            let service = engines.diagnosis
+            let outcome = try await ThreadPoolExecutor().run { () -> Result<DiagnosisResult, QueryError> in
+                do throws(QueryError) { return .success(try service.diagnose(record)) } catch { return .failure(error) }
+            }
             let result: DiagnosisResult
-            do {
-                result = try engines.diagnosis.diagnose(record)
-            } catch let error as QueryError {
-                throw Problem.invalid([FieldProblem(error.field, error.message)])
+            switch outcome {
+            case .success(let r): result = r
+            case .failure(let error): throw Problem.invalid([FieldProblem(error.field, error.message)])
             }
             let stored = try await store.storeAssessment(
                 patient: id, kind: .diagnosis, dataRelease: engines.dataRelease, engineVersion: DiagnosisService.engineVersion,
@@ -38,7 +42,7 @@ struct EngineRoutes {
             let who = try context.require(.clinician)
             let engines = try loaded()
             let id = try Paths.id(context)
-            let record = try await store.document(patient: id, by: who).patientRecord()
+            let record = try await store.document(patient: id, by: who, includeAssessments: false).patientRecord()
             let assessment = assessGNASSpectrum(record, knowledge: engines.spectrum, labs: engines.labs, transcript: engines.transcript,
                                                 hierarchy: TermHierarchy(engines.diagnosis.kb))
             let stored = try await store.storeAssessment(

@@ -47,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         let engines: Engines
         do {
             engines = try Engines.load()
+            // The scoring indices (one per patient sex) are built before the first request.
+            engines.diagnosis.warmUp()
         } catch {
             throw CLIFailure("the engines could not be loaded: \(error)")
         }
