@@ -39,6 +39,9 @@ public struct LikelihoodEngine: Sendable {
         /// multiplying is much cheaper than a logarithm per disease and term, and 24 ratios within
         /// [1e-6, 1e6] stay far inside the range of a Double.
         var product: [Double]
+        /// The same for excluded terms, unweighted: their weight is applied once, to the logarithm,
+        /// at folding (a power per disease and term would cost more than the rest of the scoring).
+        var excludedProduct: [Double]
         static let foldEvery = 24
 
         public init(count: Int) {
@@ -46,12 +49,15 @@ public struct LikelihoodEngine: Sendable {
             lr = [Double](repeating: 1, count: count)
             logLR = [Double](repeating: 0, count: count)
             product = [Double](repeating: 1, count: count)
+            excludedProduct = [Double](repeating: 1, count: count)
         }
 
-        mutating func fold() {
+        mutating func fold(excludedWeight: Double) {
             for i in 0..<logLR.count {
                 logLR[i] += log(product[i])
+                if excludedProduct[i] != 1 { logLR[i] += excludedWeight * log(excludedProduct[i]) }
                 product[i] = 1
+                excludedProduct[i] = 1
             }
         }
     }
@@ -63,21 +69,22 @@ public struct LikelihoodEngine: Sendable {
         for i in 0..<n {
             scratch.logLR[i] = 0
             scratch.product[i] = 1
+            scratch.excludedProduct[i] = 1
         }
         var pending = 0
         for f in query.observed {
             observedLikelihoodRatios(f.term, scratch: &scratch)
             for i in 0..<n { scratch.product[i] *= scratch.lr[i] }
             pending += 1
-            if pending == Scratch.foldEvery { scratch.fold(); pending = 0 }
+            if pending == Scratch.foldEvery { scratch.fold(excludedWeight: parameters.excludedWeight); pending = 0 }
         }
         for f in query.excluded {
             let bg = presenceProbabilities(f.term, into: &scratch.p)
-            for i in 0..<n { scratch.product[i] *= excludedLR(presence: scratch.p[i], background: bg) }
+            for i in 0..<n { scratch.excludedProduct[i] *= unweightedExcludedLR(presence: scratch.p[i], background: bg) }
             pending += 1
-            if pending == Scratch.foldEvery { scratch.fold(); pending = 0 }
+            if pending == Scratch.foldEvery { scratch.fold(excludedWeight: parameters.excludedWeight); pending = 0 }
         }
-        scratch.fold()
+        scratch.fold(excludedWeight: parameters.excludedWeight)
         let scale = phenotypeScale(query)
         if scale < 1 { for i in 0..<n { scratch.logLR[i] *= scale } }
         if let onset = query.onset {
@@ -220,11 +227,17 @@ public struct LikelihoodEngine: Sendable {
     /// describe; modelling that habit (as an earlier engine did) rewards absence, which no clinician
     /// would accept.
     func excludedLR(presence: Double, background bg: Double) -> Double {
+        let lr = unweightedExcludedLR(presence: presence, background: bg)
+        return parameters.excludedWeight == 1 ? lr : pow(lr, parameters.excludedWeight)
+    }
+
+    /// The ratio before `excludedWeight` is applied.
+    @inline(__always)
+    func unweightedExcludedLR(presence: Double, background bg: Double) -> Double {
         let noise = parameters.noise
         let present = (1 - noise) * max(0, presence) + noise * bg
-        var lr = max(1e-6, 1 - present) / max(1e-6, 1 - bg)
-        if presence > 0 { lr = min(1, lr) }
-        return parameters.excludedWeight == 1 ? lr : pow(lr, parameters.excludedWeight)
+        let lr = max(1e-6, 1 - present) / max(1e-6, 1 - bg)
+        return presence > 0 ? min(1, lr) : lr
     }
 
     /// LR of a gene finding for a disease of that gene: `geneLR`, times `inheritanceMismatchLR` when
