@@ -45,6 +45,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let router = Router(context: RegistryRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: store))
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
@@ -62,7 +63,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
                                               tag: "meta", roles: nil, requestSchema: nil, responseSchema: nil, successStatus: 200,
                                               queryParameters: [])]
     let document = OpenAPIDocument.make(documentRoutes, version: registryAPIVersion)
-    router.get("/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
+    api.addUndocumented(.get, "/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
+    api.refuseOtherMethods()
     return router
 }
 

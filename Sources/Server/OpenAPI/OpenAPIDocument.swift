@@ -207,7 +207,10 @@ enum OpenAPIDocument {
         s["Problem"] = .object(["type": "object", "properties": .object([
             "type": .object(["type": "string"]), "title": .object(["type": "string"]), "status": .object(["type": "integer"]),
             "detail": .object(["type": "string"]),
-            "invalid-params": .object(["type": "array", "items": object(["field": "string", "reason": "string"])]),
+            "invalid-params": .object(["type": "array", "maxItems": .number(Double(Problem.maxListed)),
+                                       "items": object(["field": "string", "reason": "string"])]),
+            "invalid-params-omitted": .object(["type": "integer", "minimum": 1,
+                                               "description": "invalid fields found beyond those listed"]),
         ])])
         return s
     }
