@@ -1,4 +1,5 @@
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 public import Registry
 
@@ -14,15 +15,19 @@ public struct ServerSettings: Sendable {
     /// Mark the session cookies `Secure` (sent over HTTPS only): for a server reached through HTTPS.
     /// Off by default, since the server itself speaks plain HTTP.
     public var secureCookies: Bool
+    /// Timeouts of slow and idle clients and the cap on open connections.
+    public var limits: ConnectionLimits
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sessionLifetime: Duration = .seconds(8 * 3600),
-                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info, secureCookies: Bool = false) {
+                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info, secureCookies: Bool = false,
+                limits: ConnectionLimits = ConnectionLimits()) {
         self.host = host
         self.port = port
         self.sessionLifetime = sessionLifetime
         self.bcryptCost = bcryptCost
         self.logLevel = logLevel
         self.secureCookies = secureCookies
+        self.limits = limits
     }
 }
 
@@ -34,7 +39,11 @@ public func buildApplication(store: RegistryStore, settings: ServerSettings, eng
     var logger = Logger(label: "ossify.server")
     logger.logLevel = settings.logLevel
     let router = try await buildRouter(store, settings: settings, engines: engines)
-    return Application(router: router,
+    let limits = settings.limits
+    let counter = ConnectionCounter(limit: limits.maxConnections)
+    // Evaluated for each connection: each gets its own handlers, all share the counter.
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [RequestDeadlineHandler(limits), ConnectionCapHandler(counter)])
+    return Application(router: router, server: .http1(configuration: http1),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ossify"),
                        logger: logger)
 }
