@@ -1,5 +1,6 @@
 public import Hummingbird
 import HummingbirdCore
+import NIOCore
 public import Logging
 public import Registry
 
@@ -17,10 +18,17 @@ public struct ServerSettings: Sendable {
     public var secureCookies: Bool
     /// Timeouts of slow and idle clients and the cap on open connections.
     public var limits: ConnectionLimits
+    /// Password checks (bcrypt) run at once: by default half the cores, at least one.
+    public var loginChecks: Int
+    /// Sign-ins waiting for a check, per lane, before further ones are answered 503.
+    public var loginQueue: Int
+    /// Back-off of failed sign-ins per username at an address, per address and per username.
+    public var loginThrottle: LoginThrottle.Policy
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sessionLifetime: Duration = .seconds(8 * 3600),
                 bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info, secureCookies: Bool = false,
-                limits: ConnectionLimits = ConnectionLimits()) {
+                limits: ConnectionLimits = ConnectionLimits(), loginChecks: Int? = nil,
+                loginQueue: Int = 16, loginThrottle: LoginThrottle.Policy = LoginThrottle.Policy()) {
         self.host = host
         self.port = port
         self.sessionLifetime = sessionLifetime
@@ -28,6 +36,9 @@ public struct ServerSettings: Sendable {
         self.logLevel = logLevel
         self.secureCookies = secureCookies
         self.limits = limits
+        self.loginChecks = loginChecks ?? max(1, System.coreCount / 2)
+        self.loginQueue = loginQueue
+        self.loginThrottle = loginThrottle
     }
 }
 
@@ -58,7 +69,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     router.add(middleware: AuthenticationMiddleware(store: store))
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
-    AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(), sessionLifetime: settings.sessionLifetime,
+    AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(LoginThrottle(settings.loginThrottle)),
+               checks: PasswordCheckQueue(width: settings.loginChecks, depth: settings.loginQueue), sessionLifetime: settings.sessionLifetime,
                cookies: SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies),
                decoyHash: try await hasher.hash(Tokens.make())).register(api)
     AdminRoutes(store: store, hasher: hasher).register(api)

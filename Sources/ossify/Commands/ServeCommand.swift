@@ -39,7 +39,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Open connections at most; further ones are answered 503 (Retry-After) and closed. Keep it below the open-file limit.")
     var maxConnections: Int = 8192
 
+    @Option(help: "Password checks (bcrypt) run at once (default: half the cores, at least 1).")
+    var loginChecks: Int?
+
+    @Option(help: "Sign-ins that may wait for a password check, per lane; further ones are answered 503 (Retry-After).")
+    var loginQueue: Int = 16
+
     func validate() throws {
+        if let loginChecks, !(1...64).contains(loginChecks) { throw ValidationError("--login-checks must be 1 to 64") }
+        guard (0...10_000).contains(loginQueue) else { throw ValidationError("--login-queue must be 0 to 10000") }
         guard (1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be 1 to 3600 seconds") }
         guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1 to 3600 seconds") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
@@ -61,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds(sessionHours * 3600),
                                       logLevel: Logger.Level(rawValue: logLevel) ?? .info, secureCookies: secureCookies,
                                       limits: ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
-                                                               idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections))
+                                                               idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections),
+                                      loginChecks: loginChecks, loginQueue: loginQueue)
         let engines: Engines
         do {
             engines = try Engines.load()
