@@ -1,4 +1,6 @@
 public import Hummingbird
+import HummingbirdCore
+import NIOCore
 public import Logging
 public import Registry
 
@@ -14,15 +16,29 @@ public struct ServerSettings: Sendable {
     /// Mark the session cookies `Secure` (sent over HTTPS only): for a server reached through HTTPS.
     /// Off by default, since the server itself speaks plain HTTP.
     public var secureCookies: Bool
+    /// Timeouts of slow and idle clients and the cap on open connections.
+    public var limits: ConnectionLimits
+    /// Password checks (bcrypt) run at once: by default half the cores, at least one.
+    public var loginChecks: Int
+    /// Sign-ins waiting for a check, per lane, before further ones are answered 503.
+    public var loginQueue: Int
+    /// Back-off of failed sign-ins per username at an address, per address and per username.
+    public var loginThrottle: LoginThrottle.Policy
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sessionLifetime: Duration = .seconds(8 * 3600),
-                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info, secureCookies: Bool = false) {
+                bcryptCost: UInt8 = 12, logLevel: Logger.Level = .info, secureCookies: Bool = false,
+                limits: ConnectionLimits = ConnectionLimits(), loginChecks: Int? = nil,
+                loginQueue: Int = 16, loginThrottle: LoginThrottle.Policy = LoginThrottle.Policy()) {
         self.host = host
         self.port = port
         self.sessionLifetime = sessionLifetime
         self.bcryptCost = bcryptCost
         self.logLevel = logLevel
         self.secureCookies = secureCookies
+        self.limits = limits
+        self.loginChecks = loginChecks ?? max(1, System.coreCount / 2)
+        self.loginQueue = loginQueue
+        self.loginThrottle = loginThrottle
     }
 }
 
@@ -34,7 +50,11 @@ public func buildApplication(store: RegistryStore, settings: ServerSettings, eng
     var logger = Logger(label: "ossify.server")
     logger.logLevel = settings.logLevel
     let router = try await buildRouter(store, settings: settings, engines: engines)
-    return Application(router: router,
+    let limits = settings.limits
+    let counter = ConnectionCounter(limit: limits.maxConnections)
+    // Evaluated for each connection: each gets its own handlers, all share the counter.
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [RequestDeadlineHandler(limits), ConnectionCapHandler(counter)])
+    return Application(router: router, server: .http1(configuration: http1),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ossify"),
                        logger: logger)
 }
@@ -45,10 +65,12 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let router = Router(context: RegistryRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: store))
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
-    AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(), sessionLifetime: settings.sessionLifetime,
+    AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(LoginThrottle(settings.loginThrottle)),
+               checks: PasswordCheckQueue(width: settings.loginChecks, depth: settings.loginQueue), sessionLifetime: settings.sessionLifetime,
                cookies: SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies),
                decoyHash: try await hasher.hash(Tokens.make())).register(api)
     AdminRoutes(store: store, hasher: hasher).register(api)
@@ -63,7 +85,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
                                               tag: "meta", roles: nil, requestSchema: nil, responseSchema: nil, successStatus: 200,
                                               queryParameters: [])]
     let document = OpenAPIDocument.make(documentRoutes, version: registryAPIVersion)
-    router.get("/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
+    api.addUndocumented(.get, "/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
+    api.refuseOtherMethods()
     return router
 }
 

@@ -29,9 +29,12 @@ enum JSONIO {
     static func fields<F: RecordFields>(_: F.Type, from object: [String: JSONValue], extraKeys: Set<String> = []) throws -> F {
         var problems: [FieldProblem] = []
         let known = Set(F.columns.map(\.key)).union(extraKeys)
-        for key in object.keys.sorted() where !known.contains(key) {
+        // Only the first unknown keys are named (a body can hold hundreds of thousands); the rest are counted.
+        let unknown = object.keys.filter { !known.contains($0) }
+        for key in unknown.sorted().prefix(Problem.maxListed) {
             problems.append(FieldProblem(key, "is not a field of \(F.entity.rawValue)"))
         }
+        let unlisted = unknown.count - min(unknown.count, Problem.maxListed)
         for spec in F.columns {
             let value = object[spec.key] ?? .null
             if value == .null {
@@ -53,7 +56,7 @@ enum JSONIO {
             default: problems.append(FieldProblem(spec.key, "must be \(typeName(spec.kind))"))
             }
         }
-        guard problems.isEmpty else { throw Problem.invalid(problems) }
+        guard problems.isEmpty else { throw Problem.invalid(problems, omitted: unlisted) }
         var trimmed = object
         for key in extraKeys { trimmed[key] = nil }
         do {
@@ -97,8 +100,8 @@ struct Query {
 
     func int(_ name: String, problems: inout [FieldProblem]) -> Int? {
         guard let text = string(name) else { return nil }
-        guard let value = Int(text) else {
-            problems.append(FieldProblem(name, "must be an integer"))
+        guard let value = Canonical.integer(text).flatMap({ Int(exactly: $0) }) else {
+            problems.append(FieldProblem(name, "must be an integer written in digits (no sign but -, no leading zeros)"))
             return nil
         }
         return value

@@ -9,8 +9,13 @@ public struct RegistryRequestContext: RequestContext {
     /// SHA-256 of the bearer token, for logout.
     public var tokenHash: String?
 
+    /// The peer's IP address (the socket's, not a forwarded header), for the login throttle;
+    /// "unknown" without one (the router test client).
+    public let clientAddress: String
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Request bodies of the API are small JSON documents; phenopacket batches will need more.

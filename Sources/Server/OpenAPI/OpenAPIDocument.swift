@@ -46,7 +46,7 @@ enum OpenAPIDocument {
         for part in r.path.split(separator: "/") where part.hasPrefix("{") {
             let name = String(part.dropFirst().dropLast())
             parameters.append(.object(["name": .string(name), "in": "path", "required": true,
-                                       "description": "numeric id; for researchers on /patients, the hashed id",
+                                       "description": "numeric id in canonical form (digits, no sign, no leading zeros; others are 404); for researchers on /patients, the hashed id",
                                        "schema": .object(["type": "string"])]))
         }
         for name in r.queryParameters {
@@ -72,12 +72,16 @@ enum OpenAPIDocument {
         }
         let problem: JSONValue = .object(["application/problem+json": .object(["schema": ref("Problem")])])
         var errors: [(Int, String)] = [(400, "malformed request or query")]
-        if r.requestSchema != nil { errors.append((422, "invalid fields, each named in invalid-params")) }
+        if r.requestSchema != nil {
+            errors.append((422, "invalid fields, each named in invalid-params (the first 20; invalid-params-omitted counts the rest)"))
+            errors.append((413, "the body is larger than 8 MiB"))
+        }
         if r.roles != nil {
             errors += [(401, "no or expired session token"),
                        (403, "role not allowed, or a cookie-authenticated change without the right X-Ossify-CSRF header or from another Origin")]
         } else {
             errors += [(401, "wrong credentials"), (429, "too many failed sign-ins")]
+            if r.requestSchema != nil { errors.append((503, "too many sign-ins waiting for a password check; see Retry-After")) }
         }
         if r.path.contains("{") { errors.append((404, "no such record visible to you")) }
         if r.method == "put" || r.method == "delete" || r.method == "patch" || r.successStatus == 201 {
@@ -213,7 +217,10 @@ enum OpenAPIDocument {
         s["Problem"] = .object(["type": "object", "properties": .object([
             "type": .object(["type": "string"]), "title": .object(["type": "string"]), "status": .object(["type": "integer"]),
             "detail": .object(["type": "string"]),
-            "invalid-params": .object(["type": "array", "items": object(["field": "string", "reason": "string"])]),
+            "invalid-params": .object(["type": "array", "maxItems": .number(Double(Problem.maxListed)),
+                                       "items": object(["field": "string", "reason": "string"])]),
+            "invalid-params-omitted": .object(["type": "integer", "minimum": 1,
+                                               "description": "invalid fields found beyond those listed"]),
         ])])
         return s
     }

@@ -78,22 +78,3 @@ struct AdminRoutes {
         return try JSONIO.response(encoding: user, status: .created)
     }
 }
-
-/// Path parameters.
-enum Paths {
-    /// The patient id of the path: numeric for clinicians, the hashed id for researchers.
-    static func patientID(_ context: RegistryRequestContext, _ who: Principal, store: RegistryStore) async throws -> Int64 {
-        if who.role == .researcher {
-            guard let text = context.parameters.get("id") else { throw Problem.notFound("patient") }
-            return try await store.patientID(researchID: text)
-        }
-        return try id(context)
-    }
-
-    static func id(_ context: RegistryRequestContext, _ name: String = "id") throws -> Int64 {
-        guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
-            throw Problem.notFound("record")
-        }
-        return id
-    }
-}

@@ -8,6 +8,7 @@ struct AuthRoutes {
     let store: RegistryStore
     let hasher: PasswordHasher
     let throttle: LoginThrottleActor
+    let checks: PasswordCheckQueue
     let sessionLifetime: Duration
     let cookies: SessionCookies
     /// A bcrypt hash of a random string, checked for unknown usernames so they take as long.
@@ -37,21 +38,27 @@ struct AuthRoutes {
         if password?.isEmpty ?? true { problems.append(FieldProblem("password", "is required")) }
         guard problems.isEmpty, let username, let password else { throw Problem.invalid(problems) }
 
-        if case .reject(let seconds) = await throttle.attempt(username) {
+        let address = context.clientAddress
+        if case .reject(let seconds) = await throttle.attempt(username, from: address) {
             throw Problem(status: .tooManyRequests, title: "Too Many Requests",
                           detail: "too many failed sign-ins; try again later", headers: [.retryAfter: String(seconds)])
         }
         let found = try await store.credentials(username: username)
-        let ok = try await hasher.verify(password, hash: found?.passwordHash ?? decoyHash)
+        let known = await throttle.isKnown(username, at: address)
+        let hash = found?.passwordHash ?? decoyHash
+        guard let ok = try await checks.run(priority: known, { try await hasher.verify(password, hash: hash) }) else {
+            throw Problem(status: .serviceUnavailable, title: "Service Unavailable",
+                          detail: "too many sign-ins at once; try again shortly", headers: [.retryAfter: "1"])
+        }
         guard ok, let user = found?.user, user.active else {
-            await throttle.failed(username)
+            await throttle.failed(username, from: address)
             try await store.recordAudit(Principal(userID: found?.user.id, username: username, role: found?.user.role ?? .researcher,
                                                   siteID: nil),
                                         .loginFailed, .session, record: nil, patient: nil)
             throw Problem(status: .unauthorized, title: "Unauthorized", detail: "unknown username or wrong password",
                           headers: [.wwwAuthenticate: "Bearer"])
         }
-        await throttle.succeeded(username)
+        await throttle.succeeded(username, from: address)
         let token = Tokens.make()
         let expires = try await store.createSession(tokenHash: Tokens.hash(token), user: user, lifetime: sessionLifetime)
         var response = JSONIO.response(.object([

@@ -27,7 +27,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark the session cookies Secure (HTTPS only): use when the server is reached through HTTPS, e.g. behind a TLS proxy.")
     var secureCookies = false
 
+    @Option(help: "Seconds a new connection has to send its first request head; then it is closed.")
+    var headerTimeout: Int = 10
+
+    @Option(help: "Seconds a request body has to arrive in full, counted from its head; then the connection is closed.")
+    var bodyTimeout: Int = 60
+
+    @Option(help: "Seconds a kept-alive connection may wait for its next request; then it is closed.")
+    var idleTimeout: Int = 30
+
+    @Option(help: "Open connections at most; further ones are answered 503 (Retry-After) and closed. Keep it below the open-file limit.")
+    var maxConnections: Int = 8192
+
+    @Option(help: "Password checks (bcrypt) run at once (default: half the cores, at least 1).")
+    var loginChecks: Int?
+
+    @Option(help: "Sign-ins that may wait for a password check, per lane; further ones are answered 503 (Retry-After).")
+    var loginQueue: Int = 16
+
     func validate() throws {
+        if let loginChecks, !(1...64).contains(loginChecks) { throw ValidationError("--login-checks must be 1 to 64") }
+        guard (0...10_000).contains(loginQueue) else { throw ValidationError("--login-queue must be 0 to 10000") }
+        guard (1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be 1 to 3600 seconds") }
+        guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1 to 3600 seconds") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 1000000") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is not a log level") }
         guard (1...720).contains(sessionHours) else { throw ValidationError("--session-hours must be 1 to 720") }
@@ -43,7 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw RegistryExit.report(error)
         }
         let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds(sessionHours * 3600),
-                                      logLevel: Logger.Level(rawValue: logLevel) ?? .info, secureCookies: secureCookies)
+                                      logLevel: Logger.Level(rawValue: logLevel) ?? .info, secureCookies: secureCookies,
+                                      limits: ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
+                                                               idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections),
+                                      loginChecks: loginChecks, loginQueue: loginQueue)
         let engines: Engines
         do {
             engines = try Engines.load()
