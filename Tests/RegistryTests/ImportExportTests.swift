@@ -38,6 +38,27 @@ struct ImportExportTests {
         await f.close()
     }
 
+    @Test("test results (GNAS methylation, ACVR1, imaging) are stored and read back", arguments: Backend.available)
+    func testResultsRoundTrip(_ backend: Backend) async throws {
+        let f = try await Fixture.make(backend)
+        var record = Self.record(5)
+        record.tests = TestResults(gnasSequencing: .negative, gnasMethylation: .lossAB, acvr1: .negative,
+                                   gsAlphaActivity: .normal, lesionImaging: .bone, flareUps: false)
+        let outcomes = try await f.store.importPatients(
+            [ImportedPatient(record, pseudonym: unique("tst"), birthDate: "2015-01-01", visitDate: "2024-07-01")],
+            site: f.site.id, by: f.clinician)
+        let id = try #require(outcomes.first?.patientID)
+        let doc = try await f.store.document(patient: id, by: f.clinician)
+        #expect(doc.patientRecord().tests == record.tests)
+        // Without results the record says nothing, not "all unknown" values.
+        let plain = try await f.store.importPatients(
+            [ImportedPatient(Self.record(6), pseudonym: unique("tst"), birthDate: "2015-01-01", visitDate: "2024-07-01")],
+            site: f.site.id, by: f.clinician)
+        let plainDoc = try await f.store.document(patient: try #require(plain.first?.patientID), by: f.clinician)
+        #expect(plainDoc.patientRecord().tests == nil)
+        await f.close()
+    }
+
     @Test("one bad record refuses the whole batch and names its fields", arguments: Backend.available)
     func atomicRefusal(_ backend: Backend) async throws {
         let f = try await Fixture.make(backend)

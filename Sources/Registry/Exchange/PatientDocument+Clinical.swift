@@ -20,6 +20,7 @@ extension PatientDocument {
             return hasher("lesion:\(patient.privacy?.researchID ?? "")", id)
         }
         record.age = visits.last.flatMap { age(at: $0.visit.fields.date) }
+        record.tests = fields.testResults
         switch fields.onset {
         case .antenatal?: record.onset = .term(TermID(prefix: "HP", local: "0030674"))
         case .atBirth?: record.onset = .term(TermID(prefix: "HP", local: "0003577"))

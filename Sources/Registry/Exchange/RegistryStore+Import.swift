@@ -41,6 +41,14 @@ public struct ImportedPatient: Sendable {
             visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side,
                                               percentOfRegion: l.percentOfRegion, depth: l.depth, morphology: l.morphology))
         }
+        if let t = record.tests {
+            patient.gnasSequencing = t.gnasSequencing
+            patient.gnasMethylation = t.gnasMethylation
+            patient.acvr1 = t.acvr1
+            patient.gsAlphaActivity = t.gsAlphaActivity
+            patient.lesionImaging = t.lesionImaging
+            patient.flareUps = t.flareUps
+        }
         if let gnas = record.variants.first(where: { $0.gene == "GNAS" }) {
             patient.geneticGene = "GNAS"
             patient.geneticHgvs = gnas.hgvs

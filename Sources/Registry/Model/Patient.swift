@@ -42,6 +42,13 @@ public struct PatientFields: RecordFields {
     /// 8.1
     public var icfScore: String?
     public var notes: String?
+    /// Molecular and imaging test results of the GNAS-spectrum assessment (latest known).
+    public var gnasSequencing: TestResults.Sequencing?
+    public var gnasMethylation: TestResults.Methylation?
+    public var acvr1: TestResults.ACVR1?
+    public var gsAlphaActivity: TestResults.GsAlphaActivity?
+    public var lesionImaging: TestResults.LesionNature?
+    public var flareUps: Bool?
 
     public init(pseudonym: String, birthDate: String? = nil, sex: Sex, status: PatientStatus = .alive) {
         self.pseudonym = pseudonym
@@ -72,7 +79,21 @@ public struct PatientFields: RecordFields {
         ColumnSpec("biobankLink", .text, privacy: .identifying, "7.4 link to a biobank"),
         ColumnSpec("icfScore", .text, "8.1 ICF classification of functioning"),
         ColumnSpec("notes", .text, privacy: .freeText, "free text"),
+        ColumnSpec("gnasSequencing", .text, allowed: ColumnSpec.values(TestResults.Sequencing.self), "GNAS (Gs-alpha) sequencing result"),
+        ColumnSpec("gnasMethylation", .text, allowed: ColumnSpec.values(TestResults.Methylation.self), "GNAS methylation result"),
+        ColumnSpec("acvr1", .text, allowed: ColumnSpec.values(TestResults.ACVR1.self), "ACVR1 testing result"),
+        ColumnSpec("gsAlphaActivity", .text, allowed: ColumnSpec.values(TestResults.GsAlphaActivity.self), "erythrocyte Gs-alpha activity"),
+        ColumnSpec("lesionImaging", .text, allowed: ColumnSpec.values(TestResults.LesionNature.self),
+                   "what imaging or histology shows the lesions to be"),
+        ColumnSpec("flareUps", .boolean, "flare-ups (painful soft-tissue swellings before new bone)"),
     ]
+
+    /// The test results as the engines read them, nil when none is recorded.
+    public var testResults: TestResults? {
+        let t = TestResults(gnasSequencing: gnasSequencing, gnasMethylation: gnasMethylation, acvr1: acvr1,
+                            gsAlphaActivity: gsAlphaActivity, lesionImaging: lesionImaging, flareUps: flareUps)
+        return t == TestResults() ? nil : t
+    }
 
     public func problems() -> [FieldProblem] {
         var p: [FieldProblem] = []

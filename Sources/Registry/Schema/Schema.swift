@@ -10,7 +10,19 @@ public enum Schema {
 
     public static let migrations: [Migration] = [
         Migration(id: "0001-core", statements: core),
+        Migration(id: "0002-patient-test-results", statements: testResults),
     ]
+
+    /// The GNAS-spectrum test results on the patient (columns of `PatientFields` added after 0001).
+    static let testResultKeys = ["gnasSequencing", "gnasMethylation", "acvr1", "gsAlphaActivity", "lesionImaging", "flareUps"]
+
+    static func testResults(_ d: SQLDialect) -> [String] {
+        PatientFields.columns.filter { testResultKeys.contains($0.key) }.map { c in
+            let check = c.kind == .boolean ? "\(c.column) IN (0, 1)"
+                : "\(c.column) IN (" + (c.allowed ?? []).map(quoted).joined(separator: ", ") + ")"
+            return "ALTER TABLE patients ADD COLUMN \(c.column) \(c.kind == .boolean ? int(d) : "TEXT") CHECK (\(check))"
+        }
+    }
 
     static func primaryKey(_ d: SQLDialect) -> String {
         d == .sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
@@ -22,12 +34,14 @@ public enum Schema {
     static func quoted(_ s: String) -> String { "'" + s.replacingAll("'", with: "''") + "'" }
 
     /// `CREATE TABLE` for a record type: id, parent, the columns with their checks, version, times.
-    static func recordTable<F: RecordFields>(_: F.Type, parent: String, _ d: SQLDialect, extra: [String] = []) -> String {
+    /// `excluding`: keys of columns added by a later migration (0001 must stay what it was).
+    static func recordTable<F: RecordFields>(_: F.Type, parent: String, _ d: SQLDialect, excluding: [String] = [],
+                                             extra: [String] = []) -> String {
         var lines = [
             "id \(primaryKey(d))",
             "\(F.parentColumn) \(int(d)) NOT NULL REFERENCES \(parent)(id) ON DELETE CASCADE",
         ]
-        for c in F.columns {
+        for c in F.columns where !excluding.contains(c.key) {
             var type: String
             var checks: [String] = []
             switch c.kind {
@@ -98,7 +112,7 @@ public enum Schema {
             )
             """,
             "CREATE INDEX sessions_user ON sessions(user_id)",
-            recordTable(PatientFields.self, parent: "sites", d, extra: [
+            recordTable(PatientFields.self, parent: "sites", d, excluding: testResultKeys, extra: [
                 "research_id TEXT NOT NULL UNIQUE",
                 "date_shift_days \(int) NOT NULL CHECK (date_shift_days BETWEEN -365 AND 365)",
                 "UNIQUE (pseudonym)",
