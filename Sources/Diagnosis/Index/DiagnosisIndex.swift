@@ -22,11 +22,10 @@ public struct DiagnosisIndex: Sendable {
     /// The frequency of the disease's annotation exactly at the row's term, 0 when it has none there.
     let directFrequency: [Float]
     /// Row `t` of the own-direct table: the slots of diseases with an own (HPO or curated, not
-    /// borrowed) positive annotation exactly at `t`, and their induced frequency at `t`. `LikelihoodEngine` floors the likelihood ratio of a
+    /// borrowed) positive annotation exactly at `t`. `LikelihoodEngine` floors the likelihood ratio of a
     /// more specific patient term with it (see `LikelihoodEngine.observedLikelihoodRatios`).
     let ownDirectStart: [Int32]
     let ownDirectDisease: [Int32]
-    let ownDirectFrequency: [Float]
     /// bg(t) and P(t|D) of the own-direct row, computed once per term on first use and shared by every thread.
     let backgrounds: BackgroundCache
     /// p(t): share of the corpus's diseases annotated at or below t, borrowed annotations left out
@@ -80,7 +79,7 @@ public struct DiagnosisIndex: Sendable {
         var bestOwn = [Float](repeating: 0, count: termCount)
         var direct = [Float](repeating: 0, count: termCount)
         var ownDirect = [Bool](repeating: false, count: termCount)
-        var ownDirectEntries: [(term: Int32, slot: Int32, frequency: Float)] = []
+        var ownDirectEntries: [(term: Int32, slot: Int32)] = []
         var ownDirectCount = [Int](repeating: 0, count: termCount)
         let mechanisms = parameters.geneSiblingFactor > 0 ? BorrowedAnnotations.Mechanisms(kb: kb) : nil
         var touched: [Int32] = []
@@ -140,7 +139,7 @@ public struct DiagnosisIndex: Sendable {
             for t in touched {
                 entries.append((t, Int32(slot), best[Int(t)], direct[Int(t)], bestOwn[Int(t)]))
                 if ownDirect[Int(t)] {
-                    ownDirectEntries.append((t, Int32(slot), best[Int(t)]))
+                    ownDirectEntries.append((t, Int32(slot)))
                     ownDirectCount[Int(t)] += 1
                     ownDirect[Int(t)] = false
                 }
@@ -156,17 +155,14 @@ public struct DiagnosisIndex: Sendable {
         let odStart = Self.rowStarts(ownDirectCount)
         let odTotal = Int(odStart[termCount])
         var odDisease = [Int32](repeating: 0, count: odTotal)
-        var odFrequency = [Float](repeating: 0, count: odTotal)
         var odNext = odStart.map(Int.init)
         for e in ownDirectEntries {
             let k = odNext[Int(e.term)]
             odNext[Int(e.term)] = k + 1
             odDisease[k] = e.slot
-            odFrequency[k] = e.frequency
         }
         ownDirectStart = odStart
         ownDirectDisease = odDisease
-        ownDirectFrequency = odFrequency
         backgrounds = BackgroundCache(termCount: termCount)
         var dis = [Int32](repeating: 0, count: total)
         var freq = [Float](repeating: 0, count: total)
