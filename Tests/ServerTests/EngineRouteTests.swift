@@ -59,6 +59,37 @@ struct EngineRouteTests {
         }
     }
 
+    /// Issue 11's examples of invalid data once accepted with 201: each is now a 422 naming its field.
+    @Test func recordPartsAreCheckedAgainstTheKnowledgeAtTheDoor() async throws {
+        let env = try await TestEnvironment.make(engines: try TestEnvironment.engines.get())
+        try await env.test { c in
+            let clin = try await c.login("clin-a")
+            let pid = try await makePatient(c, token: clin)
+            let visit = try await c.call(.post, "/api/v1/patients/\(pid)/visits", token: clin, body: .object(["date": "2024-06-01"]))
+            let vid = try #require(visit["id"]?.int)
+            let refused: [(String, JSONValue, String)] = [
+                ("phenotypic-features", .object(["hpoId": "HP:9999999"]), "hpoId"),
+                ("phenotypic-features", .object(["hpoId": "HP:0000057"]), "hpoId"),
+                ("phenotypic-features", .object(["hpoId": "HP:0003674"]), "hpoId"),
+                ("measurements", .object(["loinc": "17861-6", "value": .number(9.6), "unit": "mEq/L"]), "unit"),
+                ("measurements", .object(["loinc": "17861-6", "value": .number(9.6), "unit": "mmol/L"]), "value"),
+                ("variants", .object(["gene": "GNAS", "hgvs": "NM_000516.7:c.565_568dell"]), "hgvs"),
+            ]
+            for (collection, body, field) in refused {
+                let r = try await c.call(.post, "/api/v1/visits/\(vid)/\(collection)", token: clin, body: body)
+                #expect(r.status == .unprocessableContent, "\(collection) \(body.jsonText): \(r.status)")
+                #expect(r.json.jsonText.contains("\"\(field)\""), "\(r.json.jsonText)")
+            }
+            // The same analyte in a right unit and range, and an unknown assay as given, are stored.
+            let ok = try await c.call(.post, "/api/v1/visits/\(vid)/measurements", token: clin,
+                                      body: .object(["loinc": "17861-6", "value": .number(2.4), "unit": "mmol/L"]))
+            #expect(ok.status == .created)
+            let other = try await c.call(.post, "/api/v1/visits/\(vid)/measurements", token: clin,
+                                         body: .object(["loinc": "2345-7", "value": 90, "unit": "mg/dL"]))
+            #expect(other.status == .created)
+        }
+    }
+
     @Test func exportThenImportGivesTheSameRecordAndTheExportIsValid() async throws {
         let env = try await TestEnvironment.make(engines: try TestEnvironment.engines.get())
         try await env.test { c in

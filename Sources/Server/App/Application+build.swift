@@ -75,7 +75,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
                decoyHash: try await hasher.hash(Tokens.make())).register(api)
     AdminRoutes(store: store, hasher: hasher).register(api)
     PatientRoutes(store: store).register(api)
-    RecordRoutes(store: store).register(api)
+    RecordRoutes(store: store, check: RecordKnowledgeCheck(engines: engines)).register(api)
     EngineRoutes(store: store, engines: engines).register(api)
     CohortRoutes(service: CohortService(store: store, executor: ThreadPoolExecutor())).register(api)
     api.add(.get, "/api/v1/health", "Liveness", tag: "meta", roles: nil) { _, _ in

@@ -5,6 +5,7 @@ import Registry
 /// Clinicians only: researchers read them inside GET /patients/{id}/record.
 struct RecordRoutes {
     let store: RegistryStore
+    let check: RecordKnowledgeCheck
 
     func register(_ api: APIRoutes) {
         add(VisitFields.self, collection: "visits", schema: "Visit", parentPath: "/api/v1/patients/{id}", api)
@@ -36,6 +37,8 @@ struct RecordRoutes {
             let who = try context.require(.clinician)
             let parent = try Paths.id(context)
             let fields = try JSONIO.fields(F.self, from: try await JSONIO.object(request, context: context))
+            let problems = check.problems(fields)
+            guard problems.isEmpty else { throw Problem.invalid(problems) }
             let stored = try await store.create(fields, parent: parent, by: who)
             return created(stored.json(), path: "/api/v1/\(collection)/\(stored.id)")
         }
@@ -51,6 +54,8 @@ struct RecordRoutes {
             let body = try await JSONIO.object(request, context: context)
             let version = try JSONIO.version(body)
             let fields = try JSONIO.fields(F.self, from: body, extraKeys: ["version"])
+            let problems = check.problems(fields)
+            guard problems.isEmpty else { throw Problem.invalid(problems) }
             return JSONIO.response(try await store.update(fields, id: id, version: version, by: who).json())
         }
         api.add(.delete, "/api/v1/\(collection)/{id}", "Delete a \(name) (give ?version= you read)", tag: collection,
