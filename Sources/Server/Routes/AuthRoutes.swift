@@ -52,8 +52,9 @@ struct AuthRoutes {
         }
         guard ok, let user = found?.user, user.active else {
             await throttle.failed(username, from: address)
-            try await store.recordAudit(Principal(userID: found?.user.id, username: username, role: found?.user.role ?? .researcher,
-                                                  siteID: nil),
+            // An unknown username is not written down: it may be a password typed in the wrong field.
+            try await store.recordAudit(Principal(userID: found?.user.id, username: found == nil ? "(unknown username)" : username,
+                                                  role: found?.user.role ?? .researcher, siteID: nil),
                                         .loginFailed, .session, record: nil, patient: nil)
             throw Problem(status: .unauthorized, title: "Unauthorized", detail: "unknown username or wrong password",
                           headers: [.wwwAuthenticate: "Bearer"])
