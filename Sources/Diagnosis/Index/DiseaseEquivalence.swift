@@ -21,8 +21,7 @@ public struct DiseaseEquivalence: Sendable {
             let ids = m.identifiers.map(\.value).filter { ["OMIM", "ORPHA", "DECIPHER"].contains($0.prefix) }
             if ids.count > 1 { groups.append(ids) }
         }
-        for (g, diseases) in kb.diseasesOfGene.enumerated() {
-            _ = g
+        for diseases in kb.diseasesOfGene {
             let single = diseases.filter { kb.genesOfDisease[Int($0)].count == 1 }.map { kb.diseases[Int($0)].id }
             let omim = single.filter { $0.prefix == "OMIM" }, orpha = single.filter { $0.prefix == "ORPHA" }
             let allOmim = diseases.filter { kb.diseases[Int($0)].id.prefix == "OMIM" }
