@@ -139,11 +139,9 @@ extension LikelihoodEngine {
         let annotations = index.annotations(ofDisease: Int32(d)).filter { a in
             a.aspect == .phenotype && (index.sex == nil || a.sex == nil || a.sex == index.sex)
         }
-        let ownID = kb.diseases[d].id
         func frequencyText(_ a: Annotation?) -> String? {
             guard let a else { return nil }
-            let text = a.frequency?.display ?? "frequency not stated"
-            return a.disease == ownID ? text : "\(text) in \(a.disease), the same disease"
+            return a.frequency?.display ?? "frequency not stated"
         }
         for (i, f) in query.observed.enumerated() {
             let lr = ratios.observed[i].lr[Int(slot)]

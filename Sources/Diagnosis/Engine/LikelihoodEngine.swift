@@ -142,8 +142,8 @@ public struct LikelihoodEngine: Sendable {
 
     /// bg(t), the mean of P(t|D) over the corpus, and P(t|D) of the diseases annotated exactly at t,
     /// from the index's shared cache.
-    func termModel(_ t: Int32) -> BackgroundCache.Entry {
-        index.backgrounds.value(t) {
+    func termModel(_ t: Int32) -> TermModelCache.Entry {
+        index.termModels.value(t) {
             var p = [Double](repeating: 0, count: index.count)
             let bg = modelProbabilities(t, into: &p)
             return .init(background: bg, ownDirectProbability: index.ownDirectRow(t).map { p[Int(index.ownDirectDisease[$0])] })

@@ -27,7 +27,7 @@ public struct DiagnosisIndex: Sendable {
     let ownDirectStart: [Int32]
     let ownDirectDisease: [Int32]
     /// bg(t) and P(t|D) of the own-direct row, computed once per term on first use and shared by every thread.
-    let backgrounds: BackgroundCache
+    let termModels: TermModelCache
     /// p(t): share of the corpus's diseases annotated at or below t, borrowed annotations left out
     /// (at least half a disease).
     let termShare: [Double]
@@ -163,7 +163,7 @@ public struct DiagnosisIndex: Sendable {
         }
         ownDirectStart = odStart
         ownDirectDisease = odDisease
-        backgrounds = BackgroundCache(termCount: termCount)
+        termModels = TermModelCache(termCount: termCount)
         var dis = [Int32](repeating: 0, count: total)
         var freq = [Float](repeating: 0, count: total)
         var directFreq = [Float](repeating: 0, count: total)

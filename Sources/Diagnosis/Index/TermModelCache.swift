@@ -4,7 +4,7 @@ import Synchronization
 /// on the patient: its background probability bg(t) (the mean of P(t|D) over the corpus) and P(t|D)
 /// for the diseases with an own annotation exactly at t (the entries of its own-direct row). Computed
 /// on first use and kept for the life of the index, shared by every scoring thread and request.
-final class BackgroundCache: Sendable {
+final class TermModelCache: Sendable {
     struct Entry: Sendable {
         var background: Double
         /// P(t|D) for each entry of the term's own-direct row, in row order.
