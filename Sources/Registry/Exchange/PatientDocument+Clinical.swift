@@ -2,8 +2,9 @@ public import Clinical
 import Ontology
 
 /// The stored record as the engines' input (`Clinical.PatientRecord`): what the diagnose and
-/// assess routes and the phenopacket export feed on. Ages are computed from the birth date and
-/// the visit dates; the latest visit's observation of a term wins. In the pseudonymised view the
+/// assess routes and the phenopacket export feed on. A visit's age is its stored age or the time
+/// from the birth date to its date; the record's age is the greatest of them; the latest visit's
+/// observation of a term wins. In the pseudonymised view the
 /// record's id is the research id and lesion ids are hashed as in the record's JSON view.
 extension PatientDocument {
     public func patientRecord(view: View = .identified) -> PatientRecord {
@@ -19,7 +20,8 @@ extension PatientDocument {
             guard view == .pseudonymised else { return id }
             return hasher("lesion:\(patient.privacy?.researchID ?? "")", id)
         }
-        record.age = visits.last.flatMap { age(at: $0.visit.fields.date) }
+        // The age at the last encounter: the greatest age among the visits whose time is known.
+        record.age = visits.compactMap { $0.visit.fields.ageAtVisit(birthDate: fields.birthDate) }.max()
         record.tests = fields.testResults
         switch fields.onset {
         case .antenatal?: record.onset = .term(TermID(prefix: "HP", local: "0030674"))
@@ -30,7 +32,7 @@ extension PatientDocument {
         var phenotypes: [String: PhenotypeObservation] = [:]
         var order: [String] = []
         for v in visits {
-            let visitAge = age(at: v.visit.fields.date)
+            let visitAge = v.visit.fields.ageAtVisit(birthDate: fields.birthDate)
             for f in v.phenotypicFeatures {
                 guard let term = TermID(f.fields.hpoId) else { continue }
                 var onset: Onset?

@@ -87,8 +87,18 @@ extension RegistryStore {
             let patient = try Stored<PatientFields>(row: patientRow)
             var visits: [VisitDocument] = []
             var index: [Int64: Int] = [:]
-            for row in r[2] {
-                var visit = try Stored<VisitFields>(row: row)
+            // Dated visits by date, then those known by age only by age, then those of unknown time.
+            var rows = try r[2].map { row throws(RegistryError) in try Stored<VisitFields>(row: row) }
+            let dated = rows.prefix { $0.fields.date != nil }.count
+            rows[dated...].sort { a, b in
+                switch (a.fields.ageAtVisit(birthDate: nil), b.fields.ageAtVisit(birthDate: nil)) {
+                case (let x?, let y?): x.totalDays < y.totalDays || (x.totalDays == y.totalDays && a.id < b.id)
+                case (.some, nil): true
+                case (nil, .some): false
+                case (nil, nil): a.id < b.id
+                }
+            }
+            for var visit in rows {
                 Self.addAge(&visit, birthDate: patient.fields.birthDate)
                 index[visit.id] = visits.count
                 visits.append(VisitDocument(visit: visit))
@@ -128,7 +138,7 @@ extension RegistryStore {
         var queries = [
             Self.ownerQuery(table: "patients", id: id),
             SQLQuery("SELECT * FROM patients WHERE id = ?", [.integer(id)]),
-            SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date, id", [.integer(id)]),
+            SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date IS NULL, date, id", [.integer(id)]),
             SQLQuery("SELECT * FROM assessments WHERE patient_id = ? ORDER BY id" + (includeAssessments ? "" : " LIMIT 0"), [.integer(id)]),
             SQLQuery("SELECT value FROM settings WHERE name = 'research_key'"),
         ]

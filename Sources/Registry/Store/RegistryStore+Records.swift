@@ -127,8 +127,8 @@ extension RegistryStore {
     }
 
     static func addAge<F: RecordFields>(_ stored: inout Stored<F>, birthDate: String?) {
-        guard let visit = stored.fields as? VisitFields, let birth = birthDate.flatMap(CivilDate.init),
-              let date = CivilDate(visit.date), let age = ageBetween(birth, date) else { return }
+        guard let visit = stored.fields as? VisitFields, visit.age == nil, let birth = birthDate.flatMap(CivilDate.init),
+              let date = visit.date.flatMap(CivilDate.init), let age = ageBetween(birth, date) else { return }
         stored.computed["ageAtVisit"] = .string(age)
     }
 

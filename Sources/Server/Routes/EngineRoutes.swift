@@ -56,11 +56,9 @@ struct EngineRoutes {
             let engines = try loaded()
             let id = try await patientID(context, who)
             let document = try await store.document(patient: id, by: who)
-            let view = View(role: who.role)
-            let record = document.patientRecord(view: view)
             let kb = engines.diagnosis.kb
-            let packet = Phenopacket(record: record, id: record.id ?? "patient",
-                                     assayCode: { TermID($0) }, termLabel: { kb.term($0)?.name })
+            let packet = document.phenopacket(view: View(role: who.role), fallbackID: "patient", hpoVersion: kb.release.hpoVersion,
+                                              termLabel: { kb.term($0)?.name })
             let data = try packet.jsonData(pretty: false)
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -73,23 +71,28 @@ struct EngineRoutes {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             let entries = PhenopacketReader(concurrency: 1).readDocuments(Data(buffer.readableBytesView), source: "body")
             guard !entries.isEmpty else { throw Problem.badRequest("the body holds no phenopacket") }
-            let today = Self.today()
+            let check = RecordKnowledgeCheck(engines: engines)
             var batch: [ImportedPatient] = []
             var refused: [(Int, Int?, [FieldProblem])] = []
+            var warnings: [ImportReport.Warning] = []
             for (index, entry) in entries.enumerated() {
                 do throws(PhenopacketError) {
                     let packet = try entry.result.get()
                     let record = try packet.patientRecord()
-                    batch.append(ImportedPatient(record, pseudonym: packet.id, birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) },
-                                                 visitDate: today))
+                    var item = ImportedPatient(record, diagnoses: packet.statedDiagnoses, pseudonym: packet.id,
+                                               birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) })
+                    let (notes, problems) = check.prepare(&item)
+                    warnings += notes.map { ImportReport.Warning(index: index, line: entry.line, field: $0.field, reason: $0.reason) }
+                    if !problems.isEmpty { refused.append((index, entry.line, problems)) }
+                    batch.append(item)
                 } catch {
                     refused.append((index, entry.line, error.issues.map { FieldProblem($0.path, "\($0.problem)") }))
                 }
             }
-            guard refused.isEmpty else { return try Self.report(refused: refused, outcomes: [], total: entries.count) }
+            guard refused.isEmpty else { return try Self.report(refused: refused, outcomes: [], total: entries.count, warnings: warnings) }
             let outcomes = try await store.importPatients(batch, site: site, by: who)
             let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, entries[$0.index].line, $0.problems) }
-            return try Self.report(refused: problems, outcomes: outcomes, total: entries.count)
+            return try Self.report(refused: problems, outcomes: outcomes, total: entries.count, warnings: warnings)
         }
     }
 
@@ -111,14 +114,23 @@ struct EngineRoutes {
             var patientID: Int64?
             var problems: [FieldProblem]
         }
+        /// A change made on import: an alternate or obsolete HPO id replaced by the current term.
+        struct Warning: Encodable {
+            var index: Int
+            var line: Int?
+            var field: String
+            var reason: String
+        }
         var imported: Int
         var refused: Int
         var records: [Record]
+        var warnings: [Warning]
     }
 
     /// 201 with every new patient id when all records were written; otherwise a 422 problem whose
     /// invalid-params name each refused record (index in the batch, line) and field, and nothing written.
-    static func report(refused: [(Int, Int?, [FieldProblem])], outcomes: [ImportOutcome], total: Int) throws -> Response {
+    static func report(refused: [(Int, Int?, [FieldProblem])], outcomes: [ImportOutcome], total: Int,
+                       warnings: [ImportReport.Warning]) throws -> Response {
         if !refused.isEmpty {
             let fields = refused.flatMap { index, line, problems in
                 let record = "records[\(index)]" + (line.map { " (line \($0))" } ?? "")
@@ -129,11 +141,6 @@ struct EngineRoutes {
                           detail: "\(Set(refused.map(\.0)).count) of \(total) records refused", invalidParams: fields)
         }
         let records = outcomes.map { ImportReport.Record(index: $0.index, line: nil, patientID: $0.patientID, problems: []) }
-        return try JSONIO.response(encoding: ImportReport(imported: records.count, refused: 0, records: records), status: .created)
-    }
-
-    static func today() -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
-        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+        return try JSONIO.response(encoding: ImportReport(imported: records.count, refused: 0, records: records, warnings: warnings), status: .created)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Phenopackets
+import Ontology
 import Registry
 
 /// `ossify db migrate|backup|restore|seed`: operator tasks on the registry database.
@@ -154,6 +155,8 @@ struct DatabaseCommand: AsyncParsableCommand {
                 if !done { try? FileManager.default.removeItem(atPath: partial) }
             }
             do {
+                // Phenopackets name the HPO release in use and carry its term labels, as the API's do.
+                let kb = format == .phenopacket ? try loadKnowledgeBase() : nil
                 let store = try await RegistryStore.open(db.database)
                 try await store.migrate()
                 let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
@@ -172,7 +175,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                             guard next < ids.count else { return }
                             let i = next, id = ids[i]
                             next += 1
-                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, format: format)) }
+                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, kb: kb)) }
                         }
                         for _ in 0..<4 { launch() }
                         while let (i, line) = try await group.next() {
@@ -200,19 +203,17 @@ struct DatabaseCommand: AsyncParsableCommand {
             }
         }
 
-        /// One patient's JSON line (without the newline) in the chosen format.
-        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, format: Format) async throws(RegistryError) -> [UInt8] {
+        /// One patient's JSON line (without the newline): the record's JSON, or its phenopacket
+        /// when a knowledge base is given.
+        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, kb: KnowledgeBase?) async throws(RegistryError) -> [UInt8] {
             let document = try await store.document(patient: patient, by: who)
-            switch format {
-            case .record:
-                return document.json(view).serialized()
-            case .phenopacket:
-                let record = document.patientRecord(view: view)
-                guard let data = try? Phenopacket(record: record, id: record.id ?? "patient-\(patient)").jsonData(pretty: false) else {
-                    throw RegistryError.internalFailure("a phenopacket could not be encoded")
-                }
-                return Array(data)
+            guard let kb else { return document.json(view).serialized() }
+            let packet = document.phenopacket(view: view, fallbackID: "patient-\(patient)", hpoVersion: kb.release.hpoVersion,
+                                              termLabel: { kb.term($0)?.name })
+            guard let data = try? packet.jsonData(pretty: false) else {
+                throw RegistryError.internalFailure("a phenopacket could not be encoded")
             }
+            return Array(data)
         }
     }
 }
