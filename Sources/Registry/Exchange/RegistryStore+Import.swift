@@ -169,7 +169,7 @@ extension RegistryStore {
                         "INSERT INTO patients (\(columns.joined(separator: ", "))) VALUES (\(Self.placeholders(binds.count))) RETURNING *", binds)
                     guard let row = inserted.first, let id = row["id"].int64 else { throw RegistryError.internalFailure("no id returned") }
                     try await tx.query("UPDATE patients SET research_id = ? WHERE id = ?", [.text(Self.hashedID("patient", id, key: key)), .integer(id)])
-                    try await audit(tx, who, .create, .patient, record: String(id), patient: id, after: try Stored<PatientFields>(row: row).json())
+                    try await auditChange(tx, who, .create, .patient, record: String(id), patient: id, after: try Stored<PatientFields>(row: row).json())
                     try await insertVisits(tx, item.visits, patient: id, now: now, who: who)
                     ids.append(id)
                 }

@@ -12,7 +12,41 @@ public enum Schema {
         Migration(id: "0001-core", statements: core),
         Migration(id: "0002-patient-test-results", statements: testResults),
         Migration(id: "0003-visit-age", statements: visitAge),
+        Migration(id: "0004-audit-without-values", statements: auditWithoutValues),
     ]
+
+    /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
+    /// `AuditImage`). The record images written before are removed, the one change ever made to
+    /// the append-only log: its guard is lifted for this statement inside the migration's
+    /// transaction and put back.
+    static func auditWithoutValues(_ d: SQLDialect) -> [String] {
+        let entities = [EntityKind.patient, .visit, .phenotypicFeature, .measurement, .lesion, .jointInvolvement, .procedure,
+                        .variant, .diagnosis].map { quoted($0.rawValue) }.joined(separator: ", ")
+        let removed = quoted(#"{"removed":"record values are no longer kept in the audit log (migration 0004)"}"#)
+        // Summaries (`{"fields": [...], "hmac": "..."}` in either key order) are left as they are:
+        // no record has a key `fields` or `hmac`.
+        func image(_ column: String) -> String {
+            "CASE WHEN \(column) IS NULL OR \(column) LIKE '{\"fields\":[%' OR \(column) LIKE '{\"hmac\":\"%' THEN \(column) ELSE \(removed) END"
+        }
+        let scrub = """
+            UPDATE audit_log SET before_json = \(image("before_json")), after_json = \(image("after_json"))
+            WHERE entity IN (\(entities)) AND action IN ('create', 'update', 'delete')
+            """
+        switch d {
+        case .sqlite:
+            return [
+                "DROP TRIGGER audit_log_no_update",
+                scrub,
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            ]
+        case .postgres:
+            return [
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update",
+                scrub,
+                "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update",
+            ]
+        }
+    }
 
     /// A visit known by age only (an imported case report gives no dates): `date` becomes optional
     /// and `age` (ISO 8601) is added. SQLite cannot drop a NOT NULL in place and rebuilding `visits`

@@ -8,7 +8,7 @@ import Registry
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "Registry database: migrations, backup, restore, synthetic data.",
-        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self, Export.self])
+        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self, Export.self, ErasePatient.self])
 
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Apply pending migrations.")
@@ -90,6 +90,35 @@ struct DatabaseCommand: AsyncParsableCommand {
             if fm.fileExists(atPath: db.database) { try fm.removeItem(atPath: db.database) }
             try fm.copyItem(atPath: backup, toPath: db.database)
             print("restored \(db.database) from \(backup)")
+        }
+    }
+
+    struct ErasePatient: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase-patient",
+            abstract: "Erase a patient for good: the record, its visits and parts, its engine results (audited).",
+            discussion: "The audit log keeps no record values, so nothing identifiable remains. Take a backup first if the law allows one.")
+        @Argument(help: "The patient's record id (the id of the API).")
+        var id: Int64
+        @Flag(help: "Confirm: the erasure cannot be undone.")
+        var yes = false
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            guard id > 0 else { throw ValidationError("the record id must be a positive integer") }
+            guard yes else { throw ValidationError("erasing a patient cannot be undone; add --yes to confirm") }
+        }
+
+        func run() async throws {
+            do {
+                let store = try await RegistryStore.open(db.database)
+                try await store.migrate()
+                try await store.erasePatient(id, by: Principal(userID: nil, username: "ossify-cli erase-patient", role: .admin, siteID: nil))
+                await store.database.close()
+                print("erased patient \(id)")
+            } catch {
+                throw RegistryExit.report(error)
+            }
         }
     }
 
