@@ -18,13 +18,6 @@ public struct VisitFields: RecordFields {
     public static let columns: [ColumnSpec] = [
         ColumnSpec("date", .date, required: true, "date of the visit"),
         ColumnSpec("kind", .text, allowed: ["baseline", "follow-up", "surgery", "telephone", "other"], "kind of visit"),
-        ColumnSpec("notes", .text, privacy: .freeText, "free text"),
+        ColumnSpec("notes", .text, privacy: .freeText, .text(max: 4000), "free text"),
     ]
-
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        Check.dates(self, [("date", date)], into: &p)
-        Check.length(notes, "notes", 4000, into: &p)
-        return p
-    }
 }

@@ -98,6 +98,16 @@ struct Query {
         request.uri.queryParameters.get(name).map { String($0) }
     }
 
+    /// Free text (a filter value): any text without NUL (`QueryParameter.text`).
+    func text(_ name: String, problems: inout [FieldProblem]) -> String? {
+        guard let text = string(name) else { return nil }
+        guard ColumnSpec.matches(text, FieldLimits.noNUL) else {
+            problems.append(FieldProblem(name, "must not contain NUL characters"))
+            return nil
+        }
+        return text
+    }
+
     func int(_ name: String, problems: inout [FieldProblem]) -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Canonical.integer(text).flatMap({ Int(exactly: $0) }) else {
