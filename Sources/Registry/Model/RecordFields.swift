@@ -29,7 +29,7 @@ public struct ColumnSpec: Sendable {
     public let limits: FieldLimits
 
     public init(_ key: String, _ kind: ColumnKind, required: Bool = false, allowed: [String]? = nil,
-                privacy: FieldPrivacy? = nil, _ limits: FieldLimits = FieldLimits(), _ summary: String) {
+                privacy: FieldPrivacy? = nil, limits: FieldLimits = FieldLimits(), _ summary: String) {
         self.key = key
         self.column = ColumnSpec.snakeCase(key)
         self.kind = kind

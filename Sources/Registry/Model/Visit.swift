@@ -18,6 +18,6 @@ public struct VisitFields: RecordFields {
     public static let columns: [ColumnSpec] = [
         ColumnSpec("date", .date, required: true, "date of the visit"),
         ColumnSpec("kind", .text, allowed: ["baseline", "follow-up", "surgery", "telephone", "other"], "kind of visit"),
-        ColumnSpec("notes", .text, privacy: .freeText, .text(max: 4000), "free text"),
+        ColumnSpec("notes", .text, privacy: .freeText, limits: .text(max: 4000), "free text"),
     ]
 }

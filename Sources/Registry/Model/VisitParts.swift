@@ -25,11 +25,11 @@ public struct PhenotypicFeatureFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("hpoId", .text, required: true, .hpo, "HPO term id, HP:nnnnnnn"),
+        ColumnSpec("hpoId", .text, required: true, limits: .hpo, "HPO term id, HP:nnnnnnn"),
         ColumnSpec("excluded", .boolean, "true when the feature was looked for and is absent"),
-        ColumnSpec("onset", .text, PhenotypicFeatureFields.onsetLimits, "age at onset, ISO 8601 duration (P3Y) or HPO onset term"),
-        ColumnSpec("severity", .text, .hpo, "HPO severity term (HP:0012824 subtree)"),
-        ColumnSpec("laterality", .text, .hpo, "HPO laterality term (HP:0012831 subtree)"),
+        ColumnSpec("onset", .text, limits: PhenotypicFeatureFields.onsetLimits, "age at onset, ISO 8601 duration (P3Y) or HPO onset term"),
+        ColumnSpec("severity", .text, limits: .hpo, "HPO severity term (HP:0012824 subtree)"),
+        ColumnSpec("laterality", .text, limits: .hpo, "HPO laterality term (HP:0012831 subtree)"),
     ]
 
     /// An HPO onset term, or an ISO 8601 age of years (at most 150), months, weeks and days, in
@@ -71,10 +71,10 @@ public struct MeasurementFields: RecordFields {
 
     public static let columns: [ColumnSpec] = [
         ColumnSpec("loinc", .text, required: true,
-                   FieldLimits(maxLength: 10, pattern: "^[0-9]+-[0-9]+$", patternReason: "must be a LOINC code such as 8302-2"), "LOINC code, e.g. 8302-2 (body height)"),
+                   limits: FieldLimits(maxLength: 10, pattern: "^[0-9]+-[0-9]+$", patternReason: "must be a LOINC code such as 8302-2"), "LOINC code, e.g. 8302-2 (body height)"),
         ColumnSpec("name", .text, "display name"),
         ColumnSpec("value", .real, required: true, "numeric value"),
-        ColumnSpec("unit", .text, required: true, .nonBlank(max: 200), "UCUM unit, e.g. cm"),
+        ColumnSpec("unit", .text, required: true, limits: .nonBlank(max: 200), "UCUM unit, e.g. cm"),
         ColumnSpec("referenceLow", .real, "lower reference limit"),
         ColumnSpec("referenceHigh", .real, "upper reference limit"),
         ColumnSpec("bodySite", .text, "limb segment or body site measured"),
@@ -116,15 +116,15 @@ public struct LesionFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("lesionId", .text, required: true, .nonBlank(max: 200), "stable lesion id, the same at every visit"),
+        ColumnSpec("lesionId", .text, required: true, limits: .nonBlank(max: 200), "stable lesion id, the same at every visit"),
         ColumnSpec("region", .text, required: true, allowed: BodyRegion.catalog.map(\.code), "Lund-Browder body region"),
         ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side"),
         ColumnSpec("surface", .text, allowed: ColumnSpec.values(BodySurface.self), "anterior or posterior"),
-        ColumnSpec("percentOfRegion", .real, .range(0...100), "percent of the region involved, 0 to 100"),
+        ColumnSpec("percentOfRegion", .real, limits: .range(0...100), "percent of the region involved, 0 to 100"),
         ColumnSpec("depth", .text, allowed: ColumnSpec.values(TissueDepth.self), "deepest tissue reached"),
         ColumnSpec("morphology", .text, allowed: ColumnSpec.values(LesionMorphology.self), "morphology"),
         ColumnSpec("imaging", .text, allowed: ColumnSpec.values(ImagingModality.self), "how the lesion was seen"),
-        ColumnSpec("notes", .text, privacy: .freeText, .text(max: 4000), "free text"),
+        ColumnSpec("notes", .text, privacy: .freeText, limits: .text(max: 4000), "free text"),
     ]
 
     public static let rules: [FieldRule] = [
@@ -188,7 +188,7 @@ public struct ProcedureFields: RecordFields {
         ColumnSpec("kind", .text, required: true, allowed: ColumnSpec.values(ProcedureKind.self), "procedure"),
         ColumnSpec("date", .date, required: true, "date of the procedure"),
         ColumnSpec("lesionId", .text, "stable id of the lesion operated on"),
-        ColumnSpec("outcome", .text, privacy: .freeText, .text(max: 4000), "outcome, free text"),
+        ColumnSpec("outcome", .text, privacy: .freeText, limits: .text(max: 4000), "outcome, free text"),
         ColumnSpec("recurrence", .boolean, "the lesion recurred"),
         ColumnSpec("recurrenceDate", .date, "date the recurrence was seen"),
     ]
@@ -231,14 +231,14 @@ public struct VariantFields: RecordFields {
     public static let columns: [ColumnSpec] = [
         ColumnSpec("gene", .text, "HGNC gene symbol, e.g. GNAS"),
         ColumnSpec("hgvs", .text,
-                   FieldLimits(maxLength: 200, pattern: #"^[^\x00]*:[^\x00]*$"#,
+                   limits: FieldLimits(maxLength: 200, pattern: #"^[^\x00]*:[^\x00]*$"#,
                                patternReason: "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T"),
                    "HGVS expression, e.g. NM_000516.7:c.565C>T (the gene is required without one)"),
         ColumnSpec("zygosity", .text, allowed: ColumnSpec.values(Zygosity.self), "zygosity"),
         ColumnSpec("parentOfOrigin", .text, allowed: ColumnSpec.values(ParentOfOrigin.self), "parent of origin"),
         ColumnSpec("acmgClass", .text, allowed: ColumnSpec.values(ACMGClass.self), "ACMG/AMP class"),
         ColumnSpec("structuralType", .text,
-                   FieldLimits(pattern: #"^SO:[^\x00]*$"#, patternReason: "must be a Sequence Ontology id such as SO:1000029"),
+                   limits: FieldLimits(pattern: #"^SO:[^\x00]*$"#, patternReason: "must be a Sequence Ontology id such as SO:1000029"),
                    "Sequence Ontology type of a structural variant, e.g. SO:1000029"),
         ColumnSpec("label", .text, "the variant's reported name, e.g. telomeric 11q deletion"),
     ]
@@ -265,7 +265,7 @@ public struct DiagnosisFields: RecordFields {
 
     public static let columns: [ColumnSpec] = [
         ColumnSpec("code", .text, required: true,
-                   FieldLimits(pattern: #"^(ORPHA|OMIM|MONDO|ICD10):[^\x00]+$"#,
+                   limits: FieldLimits(pattern: #"^(ORPHA|OMIM|MONDO|ICD10):[^\x00]+$"#,
                                patternReason: "must be ORPHA:, OMIM:, MONDO: or ICD10: followed by the code"),
                    "ORPHA:, OMIM:, MONDO: or ICD10: code"),
         ColumnSpec("label", .text, "disease name"),

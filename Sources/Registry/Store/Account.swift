@@ -7,9 +7,9 @@ public struct Site: Sendable, Equatable, Codable {
     /// The fields of a new site, checked by `RegistryStore.createSite` and stated in the OpenAPI document.
     public static let newSiteColumns: [ColumnSpec] = [
         ColumnSpec("code", .text, required: true,
-                   FieldLimits(pattern: "^[A-Za-z0-9_-]{1,32}$", patternReason: "must be 1 to 32 letters, digits, '-' or '_'"),
+                   limits: FieldLimits(pattern: "^[A-Za-z0-9_-]{1,32}$", patternReason: "must be 1 to 32 letters, digits, '-' or '_'"),
                    "short code, unique"),
-        ColumnSpec("name", .text, required: true, .nonBlank(max: 200), "name"),
+        ColumnSpec("name", .text, required: true, limits: .nonBlank(max: 200), "name"),
     ]
 }
 
@@ -26,7 +26,7 @@ public struct User: Sendable, Equatable, Codable {
     /// A username: 1 to 64 characters, none a space. Checked by `RegistryStore.createUser` and
     /// stated in the OpenAPI document.
     public static let usernameColumn = ColumnSpec("username", .text, required: true,
-                                                  FieldLimits(pattern: #"^[^\s\x00]{1,64}$"#,
+                                                  limits: FieldLimits(pattern: #"^[^\s\x00]{1,64}$"#,
                                                               patternReason: "must be 1 to 64 characters without spaces"),
                                                   "sign-in name")
     /// Shortest password of a new account, in characters.

@@ -140,7 +140,7 @@ enum OpenAPIDocument {
 
     /// A rule between fields as JSON Schema; nil for an order of dates or numbers, which JSON
     /// Schema cannot state (`x-not-before` and the description state it).
-    static func schema(_ rule: FieldRule) -> JSONValue? {
+    static func ruleSchema(_ rule: FieldRule) -> JSONValue? {
         func when(_ key: String, _ condition: JSONValue) -> JSONValue {
             .object(["properties": .object([key: condition]), "required": [.string(key)]])
         }
@@ -178,7 +178,7 @@ enum OpenAPIDocument {
             "properties": .object(properties),
         ]
         if !rules.isEmpty {
-            let conditions = rules.compactMap(schema)
+            let conditions = rules.compactMap(ruleSchema)
             if !conditions.isEmpty { schema["allOf"] = .array(conditions) }
             var order: [String: JSONValue] = [:]
             for case .notBefore(let f, let other) in rules { order[f] = .string(other) }
@@ -247,7 +247,7 @@ enum OpenAPIDocument {
             "password": .object(["type": "string", "minLength": .number(Double(User.minimumPasswordLength))]),
             "role": .object(["type": "string", "enum": .array(Role.allCases.map { .string($0.rawValue) })]),
             "site": .object(["type": "string", "description": "the code of an existing site; required for a clinician"]),
-        ]), "allOf": [schema(.requiredWhen("site", key: "role", in: [Role.clinician.rawValue])) ?? .null]])
+        ]), "allOf": [ruleSchema(.requiredWhen("site", key: "role", in: [Role.clinician.rawValue])) ?? .null]])
         s["UserActive"] = object(["active": "boolean"], required: ["active"])
         s["UserList"] = .object(["type": "object", "properties": .object(["items": .object(["type": "array", "items": ref("User")])])])
         s["AuditEntry"] = .object(["type": "object", "properties": .object([
