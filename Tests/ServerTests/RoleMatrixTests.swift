@@ -79,6 +79,7 @@ struct RoleMatrixTests {
     @Test(arguments: ServerBackend.available)
     func everyRouteEveryRoleOwnAndOtherSite(_ backend: ServerBackend) async throws {
         let env = try await TestEnvironment.make(backend, engines: try TestEnvironment.engines.get())
+        let siteA = Int(env.siteA.id), siteB = Int(env.siteB.id)
         try await env.test { c in
             let tokens: [Role: String] = [.admin: try await c.login("admin"), .clinician: try await c.login("clin-a"),
                                           .researcher: try await c.login("researcher")]
@@ -91,7 +92,7 @@ struct RoleMatrixTests {
             let listed = try await c.call(.get, "/api/v1/patients", token: tokens[.researcher])
             for item in listed["items"]?.arrayValue ?? [] {
                 guard let id = item["id"]?.stringValue else { continue }
-                if item["siteId"]?.int == Int(env.siteA.id) { own.researchID = id } else { other.researchID = id }
+                if item["siteId"]?.int == siteA { own.researchID = id } else { other.researchID = id }
             }
             try #require(!own.researchID.isEmpty && !other.researchID.isEmpty)
             let admin = try await c.call(.post, "/api/v1/users", token: tokens[.admin],
@@ -117,12 +118,13 @@ struct RoleMatrixTests {
             var requests = 0
             var violations: [String] = []
             var scanned = 0
+            var statuses: [Int: Int] = [:]
             for op in operations {
                 for role in Role.allCases {
                     for (site, target) in [("own", own), ("other", other)] {
                         let token = tokens[role] ?? ""
                         let uri = try await Self.uri(op.path, op.method, target: target, role: role, user: targetUser,
-                                                     otherSite: site == "other" ? Int(env.siteB.id) : nil, c: c, owner: site == "own" ? (tokens[.clinician] ?? "") : clinB)
+                                                     otherSite: site == "other" ? siteB : nil, c: c, owner: site == "own" ? (tokens[.clinician] ?? "") : clinB)
                         guard let uri else { continue }
                         let version = op.method == "put" ? try await Self.version(op.path, uri, c: c, owner: site == "own" ? (tokens[.clinician] ?? "") : clinB) : nil
                         requests += 1
@@ -130,6 +132,7 @@ struct RoleMatrixTests {
                                                      body: Self.body(op.method, op.path, version: version, serial: requests))
                         let label = "\(op.method.uppercased()) \(op.path) as \(role.rawValue), \(site) site: \(reply.status.code)"
                         let code = reply.status.code
+                        statuses[code, default: 0] += 1
                         if !op.roles.contains(role) {
                             if code != 403 { violations.append(label + " (the role is not allowed: 403 expected)") }
                         } else if role == .clinician, site == "other" {
@@ -153,7 +156,8 @@ struct RoleMatrixTests {
             let afterOther = try await c.call(.get, "/api/v1/patients/\(other.patient)/record", token: clinB).json
             if afterOther != beforeOther { violations.append("the other site's record changed") }
             print("role matrix (\(backend.rawValue)): \(operations.count) operations, \(requests) requests, "
-                  + "\(scanned) researcher responses scanned, \(violations.count) violations")
+                  + "\(scanned) researcher responses scanned, \(violations.count) violations; statuses "
+                  + statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
             #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
         }
     }
