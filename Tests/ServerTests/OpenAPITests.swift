@@ -1,3 +1,4 @@
+import Clinical
 import Hummingbird
 import Registry
 @testable import Server
@@ -59,6 +60,49 @@ struct OpenAPITests {
             }
             #expect(schemas["LesionFields"]?["properties"]?["region"]?["enum"] != nil)
         }
+    }
+
+    /// The limits the server checks are in the document, read from the same declarations.
+    @Test func statesTheConstraintsTheServerEnforces() async throws {
+        let env = try await TestEnvironment.make()
+        try await env.test { c in
+            let doc = try await c.call(.get, "/api/v1/openapi.json")
+            let schemas = doc["components"]?["schemas"]
+            let patient = schemas?["PatientFields"]
+            #expect(patient?["additionalProperties"] == false)
+            #expect(patient?["properties"]?["pseudonym"]?["maxLength"]?.int == 64)
+            #expect(patient?["properties"]?["pseudonym"]?["minLength"]?.int == 1)
+            #expect(patient?["properties"]?["orphaCode"]?["pattern"] == "^ORPHA:[0-9]+$")
+            #expect(patient?["properties"]?["notes"]?["maxLength"]?.int == 4000)
+            #expect(patient?["x-not-before"]?["deathDate"] == "birthDate")
+            #expect(patient?["allOf"]?.arrayValue?.count == 3)
+            #expect(schemas?["PatientUpdate"]?["properties"]?["version"]?["minimum"]?.int == 1)
+            #expect(schemas?["LesionFields"]?["properties"]?["percentOfRegion"]?["maximum"]?.int == 100)
+            #expect(schemas?["NewSite"]?["properties"]?["code"]?["pattern"] != nil)
+            #expect(schemas?["NewUser"]?["properties"]?["password"]?["minLength"]?.int == 12)
+            let list = doc["paths"]?["/api/v1/patients"]?["get"]?["parameters"]?.arrayValue ?? []
+            let limit = list.first { $0["name"] == "limit" }
+            #expect(limit?["schema"]?["maximum"]?.int == Page.maxLimit)
+            #expect(list.first { $0["name"] == "sex" }?["schema"]?["enum"]?.arrayValue?.count == Sex.allCases.count)
+            let id = doc["paths"]?["/api/v1/visits/{id}"]?["get"]?["parameters"]?.arrayValue?.first { $0["in"] == "path" }
+            #expect(id?["schema"]?["pattern"] == "^[1-9][0-9]{0,17}$")
+        }
+    }
+
+    /// Every declared pattern compiles in Swift (a pattern that does not would refuse every value).
+    @Test func everyDeclaredPatternCompiles() throws {
+        let columns = PatientFields.columns + VisitFields.columns + PhenotypicFeatureFields.columns + MeasurementFields.columns
+            + LesionFields.columns + JointInvolvementFields.columns + ProcedureFields.columns + VariantFields.columns
+            + DiagnosisFields.columns + Site.newSiteColumns + [User.usernameColumn]
+        for column in columns {
+            guard let pattern = column.effectivePattern else { continue }
+            #expect(throws: Never.self, "\(column.key)") { _ = try Regex(pattern) }
+        }
+        #expect(ColumnSpec.matches("P3Y2M", PhenotypicFeatureFields.onsetLimits.pattern ?? ""))
+        #expect(!ColumnSpec.matches("P", PhenotypicFeatureFields.onsetLimits.pattern ?? ""))
+        #expect(!ColumnSpec.matches("a\u{0}b", FieldLimits.noNUL))
+        #expect(!ColumnSpec.matches(" \t", FieldLimits.nonBlank(max: 10).pattern ?? ""))
+        #expect(ColumnSpec.matches(" x ", FieldLimits.nonBlank(max: 10).pattern ?? ""))
     }
 
     @Test func documentsTheSessionCookieAndItsCSRFHeader() async throws {

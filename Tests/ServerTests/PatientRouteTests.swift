@@ -108,7 +108,7 @@ struct PatientRouteTests {
             #expect(first["ageYears"] != nil)
             let hashed = try #require(first["id"]?.stringValue)
             #expect(hashed.count == 20)
-            #expect(try await c.call(.get, "/api/v1/patients?pseudonym=P-1", token: researcher).status == .badRequest)
+            #expect(try await c.call(.get, "/api/v1/patients?pseudonym=P-1", token: researcher).status == .forbidden)
 
             let one = try await c.call(.get, "/api/v1/patients/\(hashed)", token: researcher)
             #expect(one.status == .ok && one["id"]?.stringValue == hashed)

@@ -106,7 +106,8 @@ public struct ImportedVisit: Sendable {
         func prefixed<F: RecordFields>(_ items: [F], _ name: String) -> [FieldProblem] {
             items.enumerated().flatMap { i, f in f.problems().map { FieldProblem("\(name)[\(i)].\($0.field)", $0.reason) } }
         }
-        let own = visit.problems().filter { !(timeUnknown && $0 == VisitFields.timeRequired) }
+        let timeRequired = VisitFields.timeRequired
+        let own = visit.problems().filter { !(timeUnknown && $0.field == timeRequired.field && $0.reason == timeRequired.reason) }
         return own.map { FieldProblem("visit.\($0.field)", $0.reason) }
             + prefixed(phenotypicFeatures, "phenotypicFeatures") + prefixed(measurements, "measurements")
             + prefixed(lesions, "lesions") + prefixed(jointInvolvements, "jointInvolvements")

@@ -24,15 +24,19 @@ public struct ColumnSpec: Sendable {
     public let allowed: [String]?
     public let privacy: FieldPrivacy
     public let summary: String
+    /// What a value must satisfy beyond its type and enum: checked by `problems(of:)` and stated
+    /// in the OpenAPI document from this one declaration.
+    public let limits: FieldLimits
 
     public init(_ key: String, _ kind: ColumnKind, required: Bool = false, allowed: [String]? = nil,
-                privacy: FieldPrivacy? = nil, _ summary: String) {
+                privacy: FieldPrivacy? = nil, limits: FieldLimits = FieldLimits(), _ summary: String) {
         self.key = key
         self.column = ColumnSpec.snakeCase(key)
         self.kind = kind
         self.required = required
         self.allowed = allowed
         self.privacy = privacy ?? (kind == .date ? .date : .coded)
+        self.limits = limits
         self.summary = summary
     }
 
@@ -73,11 +77,23 @@ public protocol RecordFields: Codable, Sendable, Equatable {
     /// The table of the owning record.
     static var parentTable: String { get }
     static var columns: [ColumnSpec] { get }
-    /// Checks beyond JSON types: ranges, formats, codes. Empty when valid.
-    func problems() -> [FieldProblem]
+    /// Rules between fields (a date not before another, a field given only with another's value),
+    /// checked by `problems()` and stated in the OpenAPI document.
+    static var rules: [FieldRule] { get }
 }
 
 extension RecordFields {
+    public static var rules: [FieldRule] { [] }
+
+    /// Every problem of the fields: each column against its declaration (`ColumnSpec.problems(of:)`),
+    /// then the rules between fields. Empty when valid.
+    public func problems() -> [FieldProblem] {
+        let object = (try? JSONValue(encoding: self))?.objectValue ?? [:]
+        var problems = Self.columns.flatMap { $0.problems(of: object[$0.key] ?? .null) }
+        for rule in Self.rules { problems += rule.problems(object) }
+        return problems
+    }
+
     /// The JSON key of the parent id in API bodies (`patientId`, `visitId`, `siteId`).
     public static var parentKey: String {
         var out = ""

@@ -2,7 +2,7 @@ public import Clinical
 
 /// One encounter of a patient, at a date or, when only the age is known (a published case gives
 /// "seen at 11 years 2 months"), at an age. With a date, the age at the visit is computed from the
-/// birth date on read; `age` is then left empty.
+/// birth date on read.
 public struct VisitFields: RecordFields {
     public static let entity = EntityKind.visit
     public static let table = "visits"
@@ -24,25 +24,17 @@ public struct VisitFields: RecordFields {
 
     public static let columns: [ColumnSpec] = [
         ColumnSpec("date", .date, "date of the visit (a date or an age is required)"),
-        ColumnSpec("age", .text, "age at the visit as an ISO 8601 duration such as P11Y2M, when the date is not known"),
+        ColumnSpec("age", .text, limits: FieldLimits(minLength: 3, maxLength: 32, pattern: "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$",
+                                                     patternReason: "must be an ISO 8601 age such as P11Y2M or P3M"),
+                   "age at the visit as an ISO 8601 duration such as P11Y2M, when the date is not known"),
         ColumnSpec("kind", .text, allowed: ["baseline", "follow-up", "surgery", "telephone", "other"], "kind of visit"),
-        ColumnSpec("notes", .text, privacy: .freeText, "free text"),
+        ColumnSpec("notes", .text, privacy: .freeText, limits: .text(max: 4000), "free text"),
     ]
 
-    /// The problem when a visit has neither a date nor an age.
-    static let timeRequired = FieldProblem("date", "a date or an age is required")
+    /// A visit needs a date or an age; only an imported visit whose source gives no time has neither.
+    static let timeRequired = FieldRule.anyOf(["date", "age"])
 
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        Check.dates(self, [("date", date)], into: &p)
-        if let age, (try? Age(iso8601: age)) == nil {
-            p.append(FieldProblem("age", "must be an ISO 8601 age such as P11Y2M or P3M"))
-        }
-        if date != nil && age != nil { p.append(FieldProblem("age", "give a date or an age, not both")) }
-        if date == nil && age == nil { p.append(Self.timeRequired) }
-        Check.length(notes, "notes", 4000, into: &p)
-        return p
-    }
+    public static let rules: [FieldRule] = [timeRequired]
 
     /// The age at the visit: the stored age, else the time from `birthDate` to the date.
     public func ageAtVisit(birthDate: String?) -> Age? {

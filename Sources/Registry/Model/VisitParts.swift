@@ -25,25 +25,19 @@ public struct PhenotypicFeatureFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("hpoId", .text, required: true, "HPO term id, HP:nnnnnnn"),
+        ColumnSpec("hpoId", .text, required: true, limits: .hpo, "HPO term id, HP:nnnnnnn"),
         ColumnSpec("excluded", .boolean, "true when the feature was looked for and is absent"),
-        ColumnSpec("onset", .text, "age at onset, ISO 8601 duration (P3Y) or HPO onset term"),
-        ColumnSpec("severity", .text, "HPO severity term (HP:0012824 subtree)"),
-        ColumnSpec("laterality", .text, "HPO laterality term (HP:0012831 subtree)"),
+        ColumnSpec("onset", .text, limits: PhenotypicFeatureFields.onsetLimits, "age at onset, ISO 8601 duration (P3Y) or HPO onset term"),
+        ColumnSpec("severity", .text, limits: .hpo, "HPO severity term (HP:0012824 subtree)"),
+        ColumnSpec("laterality", .text, limits: .hpo, "HPO laterality term (HP:0012831 subtree)"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        Check.hpo(hpoId, "hpoId", into: &p)
-        if let onset, !onset.hasPrefix("HP:") {
-            do { _ = try Age(iso8601: onset) } catch { p.append(.init("onset", "must be an ISO 8601 age such as P3Y or an HPO term")) }
-        } else {
-            Check.hpo(onset, "onset", into: &p)
-        }
-        Check.hpo(severity, "severity", into: &p)
-        Check.hpo(laterality, "laterality", into: &p)
-        return p
-    }
+    /// An HPO onset term, or an ISO 8601 age of years (at most 150), months, weeks and days, in
+    /// that order, at least one given (what `Age(iso8601:)` reads, in upper case).
+    public static let onsetLimits = FieldLimits(
+        pattern: "^(HP:[0-9]{7}|P((150|1[0-4][0-9]|[1-9]?[0-9])Y([0-9]{1,4}M)?([0-9]{1,4}W)?([0-9]{1,4}D)?"
+            + "|[0-9]{1,4}M([0-9]{1,4}W)?([0-9]{1,4}D)?|[0-9]{1,4}W([0-9]{1,4}D)?|[0-9]{1,4}D))$",
+        patternReason: "must be an ISO 8601 age such as P3Y or an HPO term")
 }
 
 /// A measurement: LOINC code, value, unit, reference range; limb segment lengths name a body site.
@@ -76,27 +70,18 @@ public struct MeasurementFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("loinc", .text, required: true, "LOINC code, e.g. 8302-2 (body height)"),
+        ColumnSpec("loinc", .text, required: true,
+                   limits: FieldLimits(maxLength: 10, pattern: "^[0-9]+-[0-9]+$", patternReason: "must be a LOINC code such as 8302-2"), "LOINC code, e.g. 8302-2 (body height)"),
         ColumnSpec("name", .text, "display name"),
         ColumnSpec("value", .real, required: true, "numeric value"),
-        ColumnSpec("unit", .text, required: true, "UCUM unit, e.g. cm"),
+        ColumnSpec("unit", .text, required: true, limits: .nonBlank(max: 200), "UCUM unit, e.g. cm"),
         ColumnSpec("referenceLow", .real, "lower reference limit"),
         ColumnSpec("referenceHigh", .real, "upper reference limit"),
         ColumnSpec("bodySite", .text, "limb segment or body site measured"),
         ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side of a paired site"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        let parts = loinc.split(separator: "-")
-        if parts.count != 2 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) || loinc.count > 10 {
-            p.append(.init("loinc", "must be a LOINC code such as 8302-2"))
-        }
-        if !value.isFinite { p.append(.init("value", "must be a finite number")) }
-        Check.required(unit, "unit", into: &p)
-        if let lo = referenceLow, let hi = referenceHigh, lo > hi { p.append(.init("referenceLow", "is above referenceHigh")) }
-        return p
-    }
+    public static let rules: [FieldRule] = [.notBefore("referenceHigh", other: "referenceLow")]
 }
 
 /// One heterotopic-ossification lesion as seen at one visit; `lesionId` follows it across visits.
@@ -131,30 +116,22 @@ public struct LesionFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("lesionId", .text, required: true, "stable lesion id, the same at every visit"),
+        ColumnSpec("lesionId", .text, required: true, limits: .nonBlank(max: 200), "stable lesion id, the same at every visit"),
         ColumnSpec("region", .text, required: true, allowed: BodyRegion.catalog.map(\.code), "Lund-Browder body region"),
         ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side"),
         ColumnSpec("surface", .text, allowed: ColumnSpec.values(BodySurface.self), "anterior or posterior"),
-        ColumnSpec("percentOfRegion", .real, "percent of the region involved, 0 to 100"),
+        ColumnSpec("percentOfRegion", .real, limits: .range(0...100), "percent of the region involved, 0 to 100"),
         ColumnSpec("depth", .text, allowed: ColumnSpec.values(TissueDepth.self), "deepest tissue reached"),
         ColumnSpec("morphology", .text, allowed: ColumnSpec.values(LesionMorphology.self), "morphology"),
         ColumnSpec("imaging", .text, allowed: ColumnSpec.values(ImagingModality.self), "how the lesion was seen"),
-        ColumnSpec("notes", .text, privacy: .freeText, "free text"),
+        ColumnSpec("notes", .text, privacy: .freeText, limits: .text(max: 4000), "free text"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        Check.required(lesionId, "lesionId", into: &p)
-        if let entry = BodyRegion.named(region) {
-            if entry.paired, side == nil { p.append(.init("side", "is required for a paired region")) }
-            if !entry.paired, let side, side == .left || side == .right { p.append(.init("side", "a midline region has no left or right")) }
-        } else {
-            p.append(.init("region", "is not a region of the Lund-Browder list"))
-        }
-        Check.percent(percentOfRegion, "percentOfRegion", into: &p)
-        Check.length(notes, "notes", 4000, into: &p)
-        return p
-    }
+    public static let rules: [FieldRule] = [
+        .requiredWhen("side", key: "region", in: BodyRegion.catalog.filter(\.paired).map(\.code)),
+        .excludedWhen("side", excluded: [BodySide.left.rawValue, BodySide.right.rawValue], key: "region",
+                      in: BodyRegion.catalog.filter { !$0.paired }.map(\.code)),
+    ]
 }
 
 /// Involvement of one joint: 0 none, 1 partial limitation, 2 ankylosed.
@@ -180,9 +157,6 @@ public struct JointInvolvementFields: RecordFields {
         ColumnSpec("score", .integer, required: true, allowed: ["0", "1", "2"], "0 none, 1 partial, 2 ankylosed"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        (0...2).contains(score) ? [] : [FieldProblem("score", "must be 0, 1 or 2")]
-    }
 }
 
 /// A surgical or diagnostic procedure, and whether the lesion recurred.
@@ -214,21 +188,15 @@ public struct ProcedureFields: RecordFields {
         ColumnSpec("kind", .text, required: true, allowed: ColumnSpec.values(ProcedureKind.self), "procedure"),
         ColumnSpec("date", .date, required: true, "date of the procedure"),
         ColumnSpec("lesionId", .text, "stable id of the lesion operated on"),
-        ColumnSpec("outcome", .text, privacy: .freeText, "outcome, free text"),
+        ColumnSpec("outcome", .text, privacy: .freeText, limits: .text(max: 4000), "outcome, free text"),
         ColumnSpec("recurrence", .boolean, "the lesion recurred"),
         ColumnSpec("recurrenceDate", .date, "date the recurrence was seen"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        Check.dates(self, [("date", date), ("recurrenceDate", recurrenceDate)], into: &p)
-        if recurrenceDate != nil, recurrence != true { p.append(.init("recurrenceDate", "is given but recurrence is not true")) }
-        if let a = CivilDate(date), let b = recurrenceDate.flatMap(CivilDate.init), b < a {
-            p.append(.init("recurrenceDate", "is before the procedure date"))
-        }
-        Check.length(outcome, "outcome", 4000, into: &p)
-        return p
-    }
+    public static let rules: [FieldRule] = [
+        .onlyWhen("recurrenceDate", key: "recurrence", is: .bool(true)),
+        .notBefore("recurrenceDate", other: "date"),
+    ]
 }
 
 /// A genetic variant with zygosity, parent of origin and ACMG class.
@@ -262,27 +230,20 @@ public struct VariantFields: RecordFields {
 
     public static let columns: [ColumnSpec] = [
         ColumnSpec("gene", .text, "HGNC gene symbol, e.g. GNAS"),
-        ColumnSpec("hgvs", .text, "HGVS expression, e.g. NM_000516.7:c.565C>T (the gene is required without one)"),
+        ColumnSpec("hgvs", .text,
+                   limits: FieldLimits(maxLength: 200, pattern: #"^[^\x00]*:[^\x00]*$"#,
+                               patternReason: "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T"),
+                   "HGVS expression, e.g. NM_000516.7:c.565C>T (the gene is required without one)"),
         ColumnSpec("zygosity", .text, allowed: ColumnSpec.values(Zygosity.self), "zygosity"),
         ColumnSpec("parentOfOrigin", .text, allowed: ColumnSpec.values(ParentOfOrigin.self), "parent of origin"),
         ColumnSpec("acmgClass", .text, allowed: ColumnSpec.values(ACMGClass.self), "ACMG/AMP class"),
-        ColumnSpec("structuralType", .text, "Sequence Ontology type of a structural variant, e.g. SO:1000029"),
+        ColumnSpec("structuralType", .text,
+                   limits: FieldLimits(pattern: #"^SO:[^\x00]*$"#, patternReason: "must be a Sequence Ontology id such as SO:1000029"),
+                   "Sequence Ontology type of a structural variant, e.g. SO:1000029"),
         ColumnSpec("label", .text, "the variant's reported name, e.g. telomeric 11q deletion"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        var p: [FieldProblem] = []
-        if let hgvs {
-            Check.required(hgvs, "hgvs", into: &p)
-            if !hgvs.contains(":") { p.append(.init("hgvs", "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T")) }
-        } else if (gene ?? "").isEmpty && (structuralType ?? "").isEmpty {
-            p.append(.init("hgvs", "is required when neither a gene nor a structural type is given"))
-        }
-        if let t = structuralType, !t.hasPrefix("SO:") {
-            p.append(.init("structuralType", "must be a Sequence Ontology id such as SO:1000029"))
-        }
-        return p
-    }
+    public static let rules: [FieldRule] = [.anyOf(["hgvs", "gene", "structuralType"])]
 }
 
 /// A diagnosis given at a visit: ORPHA, OMIM, MONDO or ICD-10 code.
@@ -303,17 +264,12 @@ public struct DiagnosisFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("code", .text, required: true, "ORPHA:, OMIM:, MONDO: or ICD10: code"),
+        ColumnSpec("code", .text, required: true,
+                   limits: FieldLimits(pattern: #"^(ORPHA|OMIM|MONDO|ICD10):[^\x00]+$"#,
+                               patternReason: "must be ORPHA:, OMIM:, MONDO: or ICD10: followed by the code"),
+                   "ORPHA:, OMIM:, MONDO: or ICD10: code"),
         ColumnSpec("label", .text, "disease name"),
         ColumnSpec("status", .text, required: true, allowed: ColumnSpec.values(DiagnosisStatus.self), "status"),
     ]
 
-    public func problems() -> [FieldProblem] {
-        let prefixes = ["ORPHA", "OMIM", "MONDO", "ICD10"]
-        let parts = code.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, prefixes.contains(String(parts[0])), !parts[1].isEmpty else {
-            return [FieldProblem("code", "must be ORPHA:, OMIM:, MONDO: or ICD10: followed by the code")]
-        }
-        return []
-    }
 }

@@ -7,6 +7,9 @@ import FoundationEssentials
 struct IDHasher: Sendable {
     private let key: SymmetricKey
 
+    /// What a hashed id looks like: 20 lower-case hex digits.
+    static let pattern = "[0-9a-f]{20}"
+
     init?(base64Key: String) {
         guard let data = Data(base64Encoded: base64Key), data.count >= 16 else { return nil }
         key = SymmetricKey(data: data)

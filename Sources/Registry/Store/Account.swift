@@ -3,6 +3,14 @@ public struct Site: Sendable, Equatable, Codable {
     public var id: Int64
     public var code: String
     public var name: String
+
+    /// The fields of a new site, checked by `RegistryStore.createSite` and stated in the OpenAPI document.
+    public static let newSiteColumns: [ColumnSpec] = [
+        ColumnSpec("code", .text, required: true,
+                   limits: FieldLimits(pattern: "^[A-Za-z0-9_-]{1,32}$", patternReason: "must be 1 to 32 letters, digits, '-' or '_'"),
+                   "short code, unique"),
+        ColumnSpec("name", .text, required: true, limits: .nonBlank(max: 200), "name"),
+    ]
 }
 
 /// A user account, without its password hash.
@@ -14,6 +22,15 @@ public struct User: Sendable, Equatable, Codable {
     public var active: Bool
 
     public var principal: Principal { Principal(userID: id, username: username, role: role, siteID: siteID) }
+
+    /// A username: 1 to 64 characters, none a space. Checked by `RegistryStore.createUser` and
+    /// stated in the OpenAPI document.
+    public static let usernameColumn = ColumnSpec("username", .text, required: true,
+                                                  limits: FieldLimits(pattern: #"^[^\s\x00]{1,64}$"#,
+                                                              patternReason: "must be 1 to 64 characters without spaces"),
+                                                  "sign-in name")
+    /// Shortest password of a new account, in characters.
+    public static let minimumPasswordLength = 12
 }
 
 /// One audit log entry.

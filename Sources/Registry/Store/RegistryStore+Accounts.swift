@@ -3,11 +3,8 @@ public import FoundationEssentials
 /// Sites, users and sessions.
 extension RegistryStore {
     public func createSite(code: String, name: String, by who: Principal) async throws(RegistryError) -> Site {
-        var problems: [FieldProblem] = []
-        if code.isBlank || code.count > 32 || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-            problems.append(.init("code", "must be 1 to 32 letters, digits, '-' or '_'"))
-        }
-        if name.isBlank || name.count > 200 { problems.append(.init("name", "must be 1 to 200 characters")) }
+        let values = ["code": JSONValue.string(code), "name": .string(name)]
+        let problems = Site.newSiteColumns.flatMap { $0.problems(of: values[$0.key] ?? .null) }
         guard problems.isEmpty else { throw .invalid(problems) }
         return try await RegistryError.wrap(.site) {
             try await database.transaction { tx in
@@ -37,10 +34,7 @@ extension RegistryStore {
     /// Creates an account. `passwordHash` is a bcrypt hash; the password itself never reaches the store.
     public func createUser(username: String, passwordHash: String, role: Role, siteID: Int64?,
                            by who: Principal) async throws(RegistryError) -> User {
-        var problems: [FieldProblem] = []
-        if username.isBlank || username.count > 64 || username.contains(where: \.isWhitespace) {
-            problems.append(.init("username", "must be 1 to 64 characters without spaces"))
-        }
+        var problems = User.usernameColumn.problems(of: .string(username))
         if role == .clinician, siteID == nil { problems.append(.init("site", "is required for a clinician")) }
         guard problems.isEmpty else { throw .invalid(problems) }
         return try await RegistryError.wrap(.user) {
@@ -70,7 +64,9 @@ extension RegistryStore {
 
     /// The account and its password hash, for login.
     public func credentials(username: String) async throws(RegistryError) -> (user: User, passwordHash: String)? {
-        try await RegistryError.wrap(.user) {
+        // A name no account can have (a NUL, which PostgreSQL cannot even compare) is unknown.
+        guard User.usernameColumn.problems(of: .string(username)).isEmpty else { return nil }
+        return try await RegistryError.wrap(.user) {
             let rows = try await database.read("SELECT * FROM users WHERE username = ?", [.text(username)])
             guard let row = rows.first, let user = Self.user(row), let hash = row["password_hash"].string else { return nil }
             return (user, hash)

@@ -65,8 +65,12 @@ extension RegistryStore {
     }
 
     /// The patient id behind a pseudonymised (hashed) id.
+    /// The pattern of a hashed patient id (`IDHasher`), for the path parameters of the API.
+    public static let researchIDPattern = IDHasher.pattern
+
     public func patientID(researchID: String) async throws(RegistryError) -> Int64 {
-        try await RegistryError.wrap(.patient) {
+        guard ColumnSpec.matches(researchID, "^" + IDHasher.pattern + "$") else { throw .notFound(.patient) }
+        return try await RegistryError.wrap(.patient) {
             guard let id = try await database.read("SELECT id FROM patients WHERE research_id = ?", [.text(researchID)]).first?["id"].int64 else {
                 throw RegistryError.notFound(.patient)
             }

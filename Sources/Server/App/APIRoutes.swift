@@ -15,7 +15,41 @@ public struct RouteDoc: Sendable {
     /// Component schema of the success body, if any.
     public var responseSchema: String?
     public var successStatus: Int
-    public var queryParameters: [String]
+    public var queryParameters: [QueryParameter]
+}
+
+/// A query parameter as the document states it: name, whether required, and the JSON Schema of
+/// the values the handler accepts.
+public struct QueryParameter: Sendable {
+    public var name: String
+    public var required: Bool
+    public var schema: JSONValue
+
+    /// A canonical integer from `minimum` to the largest 64-bit integer (`Query.int`).
+    static func integer(_ name: String, minimum: Int64 = 1, required: Bool = false) -> QueryParameter {
+        QueryParameter(name: name, required: required,
+                       schema: .object(["type": "integer", "format": "int64", "minimum": .number(Double(minimum)),
+                                        "maximum": .number(Double(Int64.max))]))
+    }
+
+    /// One of the raw values of `E` (`Query.enumValue`).
+    static func enumeration<E: CaseIterable & RawRepresentable>(_ name: String, _: E.Type, required: Bool = false) -> QueryParameter
+        where E.RawValue == String {
+        QueryParameter(name: name, required: required,
+                       schema: .object(["type": "string", "enum": .array(E.allCases.map { .string($0.rawValue) })]))
+    }
+
+    /// Text matching `pattern` (by default: any text without NUL).
+    static func text(_ name: String, pattern: String = FieldLimits.noNUL) -> QueryParameter {
+        QueryParameter(name: name, required: false, schema: .object(["type": "string", "pattern": .string(pattern)]))
+    }
+
+    /// `limit` (1 to `Page.maxLimit`, default 50) and `offset` (from 0), as `Query.page` reads them.
+    static let page: [QueryParameter] = [
+        QueryParameter(name: "limit", required: false,
+                       schema: .object(["type": "integer", "minimum": 1, "maximum": .number(Double(Page.maxLimit)), "default": 50])),
+        integer("offset", minimum: 0),
+    ]
 }
 
 /// Registers routes on the router and records each one's documentation, so the OpenAPI document
@@ -32,7 +66,7 @@ final class APIRoutes {
     }
 
     func add(_ method: HTTPRequest.Method, _ path: String, _ summary: String, tag: String, roles: [Role]?,
-             request: String? = nil, response: String? = nil, status: Int = 200, query: [String] = [],
+             request: String? = nil, response: String? = nil, status: Int = 200, query: [QueryParameter] = [],
              _ handler: @escaping @Sendable (Request, RegistryRequestContext) async throws -> Response) {
         let doc = RouteDoc(method: method.rawValue.lowercased(), path: path, summary: summary, tag: tag, roles: roles,
                                   requestSchema: request, responseSchema: response, successStatus: status,

@@ -101,8 +101,55 @@ enum JSONIO {
 struct Query {
     let request: Request
 
+    /// The first value of `name`, decoded as browsers and HTTP clients encode queries (`+` for a
+    /// space, `%XX` for a UTF-8 byte); nil when absent or not UTF-8.
     func string(_ name: String) -> String? {
-        request.uri.queryParameters.get(name).map { String($0) }
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard Self.decoded(parts[0]) == name else { continue }
+            return parts.count == 2 ? Self.decoded(parts[1]) : ""
+        }
+        return nil
+    }
+
+    static func decoded(_ text: Substring) -> String? {
+        let input = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.count)
+        var i = 0
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        while i < input.count {
+            switch input[i] {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+                i += 1
+            case UInt8(ascii: "%"):
+                guard i + 2 < input.count, let high = hex(input[i + 1]), let low = hex(input[i + 2]) else { return nil }
+                bytes.append(high << 4 | low)
+                i += 3
+            default:
+                bytes.append(input[i])
+                i += 1
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Free text (a filter value): any text without NUL (`QueryParameter.text`).
+    func text(_ name: String, problems: inout [FieldProblem]) -> String? {
+        guard let text = string(name) else { return nil }
+        guard ColumnSpec.matches(text, FieldLimits.noNUL) else {
+            problems.append(FieldProblem(name, "must not contain NUL characters"))
+            return nil
+        }
+        return text
     }
 
     func int(_ name: String, problems: inout [FieldProblem]) -> Int? {

@@ -32,6 +32,9 @@ enum OpenAPIDocument {
         + "A change (POST, PUT, PATCH, DELETE) authenticated by it must send the value of the ossify_csrf cookie in the "
         + "X-Ossify-CSRF header, and an Origin header, when sent, must name this server; otherwise 403. Bearer requests need neither."
 
+    /// A record id as the paths take it (`Canonical.positiveID`): at most 18 digits keeps it in 64 bits.
+    static let idPattern = "[1-9][0-9]{0,17}"
+
     static func ref(_ name: String) -> JSONValue { .object(["$ref": .string("#/components/schemas/\(name)")]) }
 
     static func operation(_ r: RouteDoc) -> JSONValue {
@@ -45,14 +48,15 @@ enum OpenAPIDocument {
         var parameters: [JSONValue] = []
         for part in r.path.split(separator: "/") where part.hasPrefix("{") {
             let name = String(part.dropFirst().dropLast())
+            let hashed = r.path.hasPrefix("/api/v1/patients/{") && r.roles?.contains(.researcher) == true
             parameters.append(.object(["name": .string(name), "in": "path", "required": true,
-                                       "description": "numeric id in canonical form (digits, no sign, no leading zeros; others are 404); for researchers on /patients, the hashed id",
-                                       "schema": .object(["type": "string"])]))
+                                       "description": .string(hashed ? "the patient's numeric id for clinicians, its hashed id for researchers"
+                                                                     : "numeric id in canonical form (digits, no sign, no leading zeros; others are 404)"),
+                                       "schema": .object(["type": "string",
+                                                          "pattern": .string(hashed ? "^(\(idPattern)|\(RegistryStore.researchIDPattern))$" : "^\(idPattern)$")])]))
         }
-        for name in r.queryParameters {
-            let integer = ["limit", "offset", "version", "userId", "patientId", "siteId"].contains(name)
-            parameters.append(.object(["name": .string(name), "in": "query", "required": .bool(name == "version"),
-                                       "schema": .object(["type": .string(integer ? "integer" : "string")])]))
+        for q in r.queryParameters {
+            parameters.append(.object(["name": .string(q.name), "in": "query", "required": .bool(q.required), "schema": q.schema]))
         }
         if r.roles != nil, !["get", "head", "options", "trace"].contains(r.method) {
             parameters.append(.object(["name": .string(CSRFCheck.header.rawName), "in": "header", "required": false,
@@ -65,15 +69,22 @@ enum OpenAPIDocument {
         }
         var responses: [String: JSONValue] = [:]
         if let response = r.responseSchema {
-            responses[String(r.successStatus)] = .object(["description": "success",
-                                                         "content": .object(["application/json": .object(["schema": ref(response)])])])
+            var content: [String: JSONValue] = ["application/json": .object(["schema": ref(response)])]
+            if r.queryParameters.contains(where: { $0.name == "plot" }) {
+                content["image/svg+xml"] = .object(["schema": .object(["type": "string"])])
+            }
+            responses[String(r.successStatus)] = .object(["description": "success", "content": .object(content)])
         } else {
             responses[String(r.successStatus)] = .object(["description": "success"])
         }
         let problem: JSONValue = .object(["application/problem+json": .object(["schema": ref("Problem")])])
         var errors: [(Int, String)] = [(400, "malformed request or query")]
         if r.requestSchema != nil {
-            errors.append((422, "invalid fields, each named in invalid-params (the first 20; invalid-params-omitted counts the rest)"))
+            errors.append((422, "invalid fields, each named in invalid-params (the first 20; invalid-params-omitted counts the rest). "
+                           + "Besides what the request schema states: dates must not come before the dates named in the schema's "
+                           + "x-not-before (a date of death before the date of birth); a phenotypic feature's hpoId must be a current "
+                           + "term under Phenotypic abnormality, a measurement of a known analyte must use one of its units with a "
+                           + "plausible value, a variant's hgvs must parse; a user's site must be the code of an existing site"))
             errors.append((413, "the body is larger than 8 MiB"))
         }
         if r.roles != nil {
@@ -102,38 +113,86 @@ enum OpenAPIDocument {
         return .object(op)
     }
 
-    static func fieldsSchema<F: RecordFields>(_: F.Type, extra: [String: JSONValue] = [:], extraRequired: [String] = [],
-                                              closed: Bool = true, requireFields: Bool = true) -> JSONValue {
-        var properties: [String: JSONValue] = [:]
-        for c in F.columns {
-            var p: [String: JSONValue] = ["description": .string(c.summary)]
-            switch c.kind {
-            case .text: p["type"] = "string"
-            case .date: p["type"] = "string"; p["format"] = "date"
-            case .integer: p["type"] = "integer"
-            case .real: p["type"] = "number"
-            case .boolean: p["type"] = "boolean"
-            }
-            if let allowed = c.allowed {
-                p["enum"] = .array(allowed.map { c.kind == .integer ? .number(Double($0) ?? 0) : .string($0) })
-            }
-            if c.privacy == .freeText || c.privacy == .identifying { p["x-pseudonymised"] = "omitted for researchers" }
-            if c.privacy == .date { p["x-pseudonymised"] = "shifted by the patient's fixed offset for researchers" }
-            properties[c.key] = .object(p)
+    /// The schema of one column; with `limits`, what a request must satisfy (`ColumnSpec.problems(of:)`).
+    static func property(_ c: ColumnSpec, limits: Bool) -> JSONValue {
+        var p: [String: JSONValue] = ["description": .string(c.summary)]
+        switch c.kind {
+        case .text: p["type"] = "string"
+        case .date: p["type"] = "string"; p["format"] = "date"
+        case .integer: p["type"] = "integer"
+        case .real: p["type"] = "number"
+        case .boolean: p["type"] = "boolean"
         }
+        if let allowed = c.allowed {
+            p["enum"] = .array(allowed.map { c.kind == .integer ? .number(Double($0) ?? 0) : .string($0) })
+        }
+        if limits {
+            if let v = c.limits.minLength { p["minLength"] = .number(Double(v)) }
+            if let v = c.limits.maxLength { p["maxLength"] = .number(Double(v)) }
+            if c.allowed == nil, let v = c.effectivePattern { p["pattern"] = .string(v) }
+            if let v = c.limits.minimum { p["minimum"] = .number(v) }
+            if let v = c.limits.maximum { p["maximum"] = .number(v) }
+        }
+        if c.privacy == .freeText || c.privacy == .identifying { p["x-pseudonymised"] = "omitted for researchers" }
+        if c.privacy == .date { p["x-pseudonymised"] = "shifted by the patient's fixed offset for researchers" }
+        return .object(p)
+    }
+
+    /// A rule between fields as JSON Schema; nil for an order of dates or numbers, which JSON
+    /// Schema cannot state (`x-not-before` and the description state it).
+    static func ruleSchema(_ rule: FieldRule) -> JSONValue? {
+        func when(_ key: String, _ condition: JSONValue) -> JSONValue {
+            .object(["properties": .object([key: condition]), "required": [.string(key)]])
+        }
+        switch rule {
+        case .exactlyWhen(let f, let key, let value):
+            return .object(["if": when(key, .object(["const": .string(value)])), "then": .object(["required": [.string(f)]]),
+                            "else": .object(["not": .object(["required": [.string(f)]])])])
+        case .onlyWhen(let f, let key, let value):
+            return .object(["if": .object(["required": [.string(f)]]), "then": when(key, .object(["const": value]))])
+        case .requiredWhen(let f, let key, let values):
+            return .object(["if": when(key, .object(["enum": .array(values.map { .string($0) })])),
+                            "then": .object(["required": [.string(f)]])])
+        case .excludedWhen(let f, let excluded, let key, let values):
+            return .object(["if": when(key, .object(["enum": .array(values.map { .string($0) })])),
+                            "then": .object(["properties": .object([f: .object(["not": .object(["enum": .array(excluded.map { .string($0) })])])])])])
+        case .anyOf(let fields):
+            return .object(["anyOf": .array(fields.map { when($0, .object(["minLength": 1])) })])
+        case .notBefore:
+            return nil
+        }
+    }
+
+    /// The schema of an object of `columns`: a request's (`limits`, by default when `closed`, with
+    /// what the server checks) or a response's.
+    static func fieldsSchema(_ columns: [ColumnSpec], rules: [FieldRule] = [], extra: [String: JSONValue] = [:],
+                             extraRequired: [String] = [], closed: Bool = true, limits: Bool? = nil,
+                             requireFields: Bool = true) -> JSONValue {
+        var properties: [String: JSONValue] = [:]
+        for c in columns { properties[c.key] = property(c, limits: limits ?? closed) }
         for (key, value) in extra { properties[key] = value }
-        return .object([
+        var schema: [String: JSONValue] = [
             "type": "object",
             "additionalProperties": .bool(!closed),
-            "required": .array(((requireFields ? F.columns.filter(\.required).map(\.key) : []) + extraRequired).map { .string($0) }),
+            "required": .array(((requireFields ? columns.filter(\.required).map(\.key) : []) + extraRequired).map { .string($0) }),
             "properties": .object(properties),
-        ])
+        ]
+        if !rules.isEmpty {
+            let conditions = rules.compactMap(ruleSchema)
+            if !conditions.isEmpty { schema["allOf"] = .array(conditions) }
+            var order: [String: JSONValue] = [:]
+            for case .notBefore(let f, let other) in rules { order[f] = .string(other) }
+            if !order.isEmpty { schema["x-not-before"] = .object(order) }
+            schema["description"] = .string("Rules between fields: " + rules.map(\.reason).joined(separator: "; ") + ".")
+        }
+        return .object(schema)
     }
 
     static func recordSchemas<F: RecordFields>(_: F.Type, _ name: String, into s: inout [String: JSONValue]) {
-        s["\(name)Fields"] = fieldsSchema(F.self)
-        s["\(name)Update"] = fieldsSchema(F.self, extra: ["version": .object(["type": "integer", "minimum": .number(1),
-                                                                             "description": "the version you read"])],
+        s["\(name)Fields"] = fieldsSchema(F.columns, rules: F.rules)
+        s["\(name)Update"] = fieldsSchema(F.columns, rules: F.rules,
+                                          extra: ["version": .object(["type": "integer", "minimum": 1, "maximum": .number(maxExactInteger),
+                                                                      "description": "the version you read"])],
                                           extraRequired: ["version"])
         var stored: [String: JSONValue] = [
             "id": .object(["type": .array(["integer", "string"]), "description": "id; hashed for researchers"]),
@@ -145,9 +204,12 @@ enum OpenAPIDocument {
         if F.self == VisitFields.self { stored["ageAtVisit"] = .object(["type": "string", "description": "ISO 8601 duration"]) }
         if F.self == PatientFields.self { stored["ageYears"] = .object(["type": "integer", "description": "researchers only"]) }
         // Responses: researchers get some fields left out, so none is required.
-        s[name] = fieldsSchema(F.self, extra: stored, closed: false, requireFields: false)
+        s[name] = fieldsSchema(F.columns, extra: stored, closed: false, requireFields: false)
         s["\(name)List"] = list(name)
     }
+
+    /// The largest integer a JSON number of the body reader holds exactly (2^53 - 1).
+    static let maxExactInteger = 9_007_199_254_740_991.0
 
     static func list(_ item: String) -> JSONValue {
         .object(["type": "object", "properties": .object([
@@ -172,14 +234,20 @@ enum OpenAPIDocument {
         recordSchemas(ProcedureFields.self, "Procedure", into: &s)
         recordSchemas(VariantFields.self, "Variant", into: &s)
         recordSchemas(DiagnosisFields.self, "Diagnosis", into: &s)
-        s["Login"] = object(["username": "string", "password": "string"], required: ["username", "password"])
+        s["Login"] = .object(["type": "object", "required": ["username", "password"], "properties": .object([
+            "username": .object(["type": "string", "minLength": 1]), "password": .object(["type": "string", "minLength": 1]),
+        ])])
         s["Token"] = object(["token": "string", "expiresAt": "string", "role": "string"], required: ["token"])
         s["Site"] = object(["id": "integer", "code": "string", "name": "string"])
-        s["NewSite"] = object(["code": "string", "name": "string"], required: ["code", "name"])
+        s["NewSite"] = fieldsSchema(Site.newSiteColumns, closed: false, limits: true)
         s["SiteList"] = .object(["type": "object", "properties": .object(["items": .object(["type": "array", "items": ref("Site")])])])
         s["User"] = object(["id": "integer", "username": "string", "role": "string", "siteID": "integer", "active": "boolean"])
-        s["NewUser"] = object(["username": "string", "password": "string", "role": "string", "site": "string"],
-                              required: ["username", "password", "role"])
+        s["NewUser"] = .object(["type": "object", "required": ["username", "password", "role"], "properties": .object([
+            "username": property(User.usernameColumn, limits: true),
+            "password": .object(["type": "string", "minLength": .number(Double(User.minimumPasswordLength))]),
+            "role": .object(["type": "string", "enum": .array(Role.allCases.map { .string($0.rawValue) })]),
+            "site": .object(["type": "string", "description": "the code of an existing site; required for a clinician"]),
+        ]), "allOf": [ruleSchema(.requiredWhen("site", key: "role", in: [Role.clinician.rawValue])) ?? .null]])
         s["UserActive"] = object(["active": "boolean"], required: ["active"])
         s["UserList"] = .object(["type": "object", "properties": .object(["items": .object(["type": "array", "items": ref("User")])])])
         s["AuditEntry"] = .object(["type": "object", "properties": .object([

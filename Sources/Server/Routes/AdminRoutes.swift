@@ -38,7 +38,8 @@ struct AdminRoutes {
             return try JSONIO.response(encoding: try await store.setUserActive(id, active: active, by: who))
         }
         api.add(.get, "/api/v1/audit", "Read the audit log, newest first", tag: "admin", roles: [.admin], response: "AuditList",
-                query: ["userId", "patientId", "entity", "action", "limit", "offset"]) { request, context in
+                query: [.integer("userId"), .integer("patientId"), .enumeration("entity", EntityKind.self),
+                        .enumeration("action", AuditAction.self)] + QueryParameter.page) { request, context in
             let who = try context.require(.admin)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
@@ -63,7 +64,9 @@ struct AdminRoutes {
         let role = body["role"]?.stringValue.flatMap(Role.init)
         if role == nil { problems.append(FieldProblem("role", "must be one of: admin, clinician, researcher")) }
         let password = body["password"]?.stringValue ?? ""
-        if password.count < 12 { problems.append(FieldProblem("password", "must be at least 12 characters")) }
+        if password.unicodeScalars.count < User.minimumPasswordLength {
+            problems.append(FieldProblem("password", "must be at least \(User.minimumPasswordLength) characters"))
+        }
         var siteID: Int64?
         if let code = body["site"]?.stringValue {
             guard let site = try await store.site(code: code) else {

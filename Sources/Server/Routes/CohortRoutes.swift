@@ -18,12 +18,19 @@ struct ThreadPoolExecutor: AnalysisExecutor {
 struct CohortRoutes {
     let service: CohortService
 
-    static let filterQuery = ["diagnosis", "siteId", "sex", "variantClass", "parentOfOrigin", "onsetBand", "plot"]
+    static let filterQuery: [QueryParameter] = [
+        .text("diagnosis"), .integer("siteId"), .enumeration("sex", Sex.self), .enumeration("variantClass", ACMGClass.self),
+        .enumeration("parentOfOrigin", ParentOfOrigin.self), .enumeration("onsetBand", OnsetBand.self),
+    ]
+    /// `plot=svg` answers the plot (image/svg+xml) instead of the JSON.
+    static let plotQuery = QueryParameter(name: "plot", required: false, schema: .object(["type": "string", "enum": ["svg"]]))
 
     func register(_ api: APIRoutes) {
         api.add(.get, "/api/v1/cohort/survival", "Kaplan-Meier, log-rank and Cox for one event", tag: "cohort",
                 roles: [.clinician, .researcher], response: "SurvivalReport",
-                query: ["event", "group", "riskTimes"] + Self.filterQuery) { request, context in
+                query: [.enumeration("event", SurvivalEvent.self, required: true), .enumeration("group", CohortGrouping.self),
+                        .text("riskTimes", pattern: #"^[0-9]{1,3}(\.[0-9]{1,3})?(,[0-9]{1,3}(\.[0-9]{1,3})?){0,19}$"#)]
+                    + Self.filterQuery + [Self.plotQuery]) { request, context in
             let who = try context.require(.clinician, .researcher)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
@@ -44,7 +51,7 @@ struct CohortRoutes {
             return plot ? Self.svg(KaplanMeierPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/progression", "Multi-state model of the deepest tissue reached", tag: "cohort",
-                roles: [.clinician, .researcher], response: "ProgressionReport", query: Self.filterQuery) { request, context in
+                roles: [.clinician, .researcher], response: "ProgressionReport", query: Self.filterQuery + [Self.plotQuery]) { request, context in
             let who = try context.require(.clinician, .researcher)
             var problems: [FieldProblem] = []
             let (filter, plot) = Self.filter(Query(request: request), &problems)
@@ -53,7 +60,7 @@ struct CohortRoutes {
             return plot ? Self.svg(StateOccupationPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/features", "HPO features by group: Fisher's exact test and BH-adjusted p", tag: "cohort",
-                roles: [.clinician, .researcher], response: "FeatureReport", query: ["by"] + Self.filterQuery) { request, context in
+                roles: [.clinician, .researcher], response: "FeatureReport", query: [.enumeration("by", CohortGrouping.self)] + Self.filterQuery + [Self.plotQuery]) { request, context in
             let who = try context.require(.clinician, .researcher)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
@@ -75,7 +82,7 @@ struct CohortRoutes {
     }
 
     static func filter(_ q: Query, _ problems: inout [FieldProblem]) -> (CohortFilter, plot: Bool) {
-        let filter = CohortFilter(diagnosis: q.string("diagnosis"),
+        let filter = CohortFilter(diagnosis: q.text("diagnosis", problems: &problems),
                                   siteID: q.int("siteId", problems: &problems).map(Int64.init),
                                   sex: q.enumValue("sex", Sex.self, problems: &problems),
                                   variantClass: q.enumValue("variantClass", ACMGClass.self, problems: &problems)?.rawValue,

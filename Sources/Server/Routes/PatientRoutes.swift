@@ -10,17 +10,18 @@ struct PatientRoutes {
     func register(_ api: APIRoutes) {
         api.add(.get, "/api/v1/patients", "List patients (researchers: pseudonymised, all sites)", tag: "patients",
                 roles: [.clinician, .researcher], response: "PatientList",
-                query: ["status", "sex", "orphaCode", "siteId", "pseudonym", "limit", "offset"]) { request, context in
+                query: [.enumeration("status", PatientStatus.self), .enumeration("sex", Sex.self), .text("orphaCode"),
+                        .integer("siteId"), .text("pseudonym")] + QueryParameter.page) { request, context in
             let who = try context.require(.clinician, .researcher)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
             let filter = PatientFilter(siteID: q.int("siteId", problems: &problems).map(Int64.init),
                                        status: q.enumValue("status", PatientStatus.self, problems: &problems),
                                        sex: q.enumValue("sex", Sex.self, problems: &problems),
-                                       orphaCode: q.string("orphaCode"),
-                                       pseudonym: who.role == .researcher ? nil : q.string("pseudonym"))
+                                       orphaCode: q.text("orphaCode", problems: &problems),
+                                       pseudonym: who.role == .researcher ? nil : q.text("pseudonym", problems: &problems))
             if who.role == .researcher, q.string("pseudonym") != nil {
-                problems.append(FieldProblem("pseudonym", "researchers cannot search by pseudonym"))
+                throw Problem(status: .forbidden, title: "Forbidden", detail: "researchers cannot search by pseudonym")
             }
             let page = q.page(problems: &problems)
             problems += page.problems()

@@ -22,7 +22,7 @@ struct RecordRoutes {
                               _ api: APIRoutes) {
         let name = F.entity.rawValue
         api.add(.get, "\(parentPath)/\(collection)", "List the \(name) records", tag: collection, roles: [.clinician],
-                response: "\(schema)List", query: ["limit", "offset"]) { request, context in
+                response: "\(schema)List", query: QueryParameter.page) { request, context in
             let who = try context.require(.clinician)
             let parent = try Paths.id(context)
             var problems: [FieldProblem] = []
@@ -59,7 +59,7 @@ struct RecordRoutes {
             return JSONIO.response(try await store.update(fields, id: id, version: version, by: who).json())
         }
         api.add(.delete, "/api/v1/\(collection)/{id}", "Delete a \(name) (give ?version= you read)", tag: collection,
-                roles: [.clinician], status: 204, query: ["version"]) { request, context in
+                roles: [.clinician], status: 204, query: [.integer("version", required: true)]) { request, context in
             let who = try context.require(.clinician)
             let id = try Paths.id(context)
             var problems: [FieldProblem] = []
