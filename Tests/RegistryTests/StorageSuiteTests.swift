@@ -186,10 +186,13 @@ struct StorageSuiteTests {
             try await tx.query(
                 "INSERT INTO audit_log (at, username, action, entity, record_id, patient_id, after_json) VALUES ('x', 'x', 'update', 'patient', ?, ?, ?)",
                 [.text(String(p.id)), .integer(p.id), .text(#"{"notes":""# + marker + #""}"#)])
-            try await tx.query("DELETE FROM schema_migrations WHERE id = '0004-audit-without-values'")
         }
-        // On the shared PostgreSQL test database another test's migrate() may apply it first.
-        _ = try await f.store.migrate()
+        // The migration's statements run again (on the shared PostgreSQL test database, without
+        // touching schema_migrations, which other tests read).
+        let dialect = f.store.database.dialect
+        try await f.store.database.transaction { tx in
+            for statement in Schema.auditWithoutValues(dialect) { try await tx.query(statement) }
+        }
         let entries = try await f.store.auditLog(AuditFilter(patientID: p.id), page: Page()).items
         #expect(!entries.isEmpty)
         #expect(entries.allSatisfy { !(($0.after?.jsonText ?? "") + ($0.before?.jsonText ?? "")).contains(marker) })

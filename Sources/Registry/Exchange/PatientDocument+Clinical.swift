@@ -45,17 +45,28 @@ extension PatientDocument {
                     severity: f.fields.severity.flatMap { TermID($0) }, laterality: f.fields.laterality.flatMap { TermID($0) })
             }
             for m in v.measurements {
+                // A unit that is not shaped as a unit code is typed text: not for researchers.
+                if view == .pseudonymised,
+                   !ResearchAllowList.fits(.string(m.fields.unit), ResearchAllowList.fields[.measurement]?["unit"] ?? .hashed, column: nil) {
+                    continue
+                }
                 record.labs.append(LabResult(analyte: "LOINC:" + m.fields.loinc, value: m.fields.value, unit: m.fields.unit,
                                              referenceLow: m.fields.referenceLow, referenceHigh: m.fields.referenceHigh,
                                              ageAtMeasurement: visitAge))
             }
             for variant in v.variants {
-                record.variants.append(VariantObservation(gene: variant.fields.gene, hgvs: variant.fields.hgvs,
+                // Researchers get only values shaped as codes (ResearchAllowList), never the typed label.
+                func admitted(_ value: String?, _ shape: ResearchAllowList.Shape) -> String? {
+                    guard view == .pseudonymised else { return value }
+                    return value.flatMap { ResearchAllowList.fits(.string($0), shape, column: nil) ? $0 : nil }
+                }
+                record.variants.append(VariantObservation(gene: admitted(variant.fields.gene, ResearchAllowList.gene),
+                                                          hgvs: admitted(variant.fields.hgvs, ResearchAllowList.hgvs),
                                                           zygosity: variant.fields.zygosity?.rawValue,
                                                           origin: variant.fields.parentOfOrigin,
                                                           acmgClass: variant.fields.acmgClass?.rawValue,
                                                           structuralType: variant.fields.structuralType.flatMap { TermID($0) },
-                                                          label: variant.fields.label))
+                                                          label: view == .identified ? variant.fields.label : nil))
             }
             for l in v.lesions {
                 record.lesions.append(Lesion(id: lesionID(l.fields.lesionId), region: l.fields.region, side: l.fields.side,
