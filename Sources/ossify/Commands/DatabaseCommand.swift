@@ -40,7 +40,9 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             if db.isPostgres {
-                try PostgresTools.run("pg_dump", ["--format=custom", "--file=\(output)", "--dbname=\(db.database)"])
+                let url = try db.postgresURL()
+                try PostgresTools.run("pg_dump", ["--format=custom", "--file=\(output)", "--dbname=\(url.withoutSecrets)"],
+                                      environment: url.libpqEnvironment)
                 print("backup written to \(output)")
                 return
             }
@@ -57,8 +59,8 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Restore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replace the database with a backup (stop the server first).",
-            discussion: "SQLite: the file is copied in place. PostgreSQL: pg_restore --clean --if-exists into the database.")
+            abstract: "Replace the database with a backup (refused while a server uses it).",
+            discussion: "SQLite: the backup is copied beside the database and renamed over it in one step. PostgreSQL: pg_restore --clean --if-exists --single-transaction, refused while other connections are open.")
         @Argument(help: "A file written by `ossify db backup`.")
         var backup: String
         @OptionGroup var db: DatabaseOptions
@@ -69,10 +71,32 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             if db.isPostgres {
-                try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--dbname=\(db.database)", backup])
+                let url = try db.postgresURL()
+                // Refused while anything else (a server) is connected: pg_restore would replace
+                // tables under it. --single-transaction makes the replacement all or nothing.
+                do {
+                    let store = try await RegistryStore.open(db.database)
+                    let others = try await store.database.read(
+                        "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                    await store.database.close()
+                    if let n = others.first?["n"].int, n > 0 {
+                        printError("\(n) other connection(s) use the database (a running server?); stop them before a restore")
+                        throw ExitCode(75)
+                    }
+                } catch let error as RegistryError {
+                    throw RegistryExit.report(error)
+                }
+                try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--dbname=\(url.withoutSecrets)", backup],
+                                      environment: url.libpqEnvironment)
                 print("restored the database from \(backup)")
                 return
             }
+            // Refused while a server holds the database (it would go on writing to the old file).
+            guard let lock = ServerLock.acquire(for: db.database) else {
+                printError("a running ossify server is using \(db.database); stop it before a restore")
+                throw ExitCode(75)
+            }
+            defer { withExtendedLifetime(lock) {} }
             // Check that the backup is a registry before touching the database.
             do {
                 let check = try SQLiteDatabase(path: backup)
@@ -83,12 +107,24 @@ struct DatabaseCommand: AsyncParsableCommand {
                 printError("\(backup) is not an ossify registry backup")
                 throw ExitCode(65)
             }
+            // The backup is copied beside the database and renamed over it in one step: at every
+            // moment the path holds either the old database or the whole backup.
             let fm = FileManager.default
+            let incoming = db.database + ".restoring"
+            try? fm.removeItem(atPath: incoming)
+            try fm.copyItem(atPath: backup, toPath: incoming)
+            if let handle = FileHandle(forUpdatingAtPath: incoming) {
+                try handle.synchronize()
+                try handle.close()
+            }
             for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: db.database + suffix) {
                 try fm.removeItem(atPath: db.database + suffix)
             }
-            if fm.fileExists(atPath: db.database) { try fm.removeItem(atPath: db.database) }
-            try fm.copyItem(atPath: backup, toPath: db.database)
+            guard rename(incoming, db.database) == 0 else {
+                try? fm.removeItem(atPath: incoming)
+                printError("could not replace \(db.database) (errno \(errno))")
+                throw ExitCode(74)
+            }
             print("restored \(db.database) from \(backup)")
         }
     }
@@ -250,10 +286,13 @@ struct DatabaseCommand: AsyncParsableCommand {
 /// PostgreSQL's own client tools (Debian's postgresql-client), for backup and restore: pg_dump reads
 /// one consistent snapshot while the server runs. Their messages go to standard error as they are.
 enum PostgresTools {
-    static func run(_ tool: String, _ arguments: [String]) throws {
+    /// Runs a tool with `environment` added to this process's (the password travels there, never
+    /// on the command line, where every user of the machine can read it).
+    static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         do {
             try process.run()
         } catch {
