@@ -3,12 +3,14 @@ import Hummingbird
 import Registry
 
 /// `/visits/{id}` (clinicians): the visit page; update and delete the visit with the version
-/// check; add a part (`/visits/{id}/{collection}`) and delete one (`/{collection}/{id}/delete`).
+/// check; add a part (`/visits/{id}/{collection}`), edit one (`/{collection}/{id}/edit`, saved to
+/// `/{collection}/{id}`) and delete one (`/{collection}/{id}/delete`).
 struct VisitPages {
     let store: RegistryStore
     let renderer: PageRenderer
     let knowledge: PageKnowledge
     let check: RecordKnowledgeCheck
+    let forms: PartForms
 
     /// A form shown again with the user's input: which form, what was typed, what is wrong.
     struct Retry {
@@ -84,6 +86,40 @@ struct VisitPages {
                 return PageRenderer.redirect("/visits/\(visitID)#add-\(collection)")
             }
         }
+        pages.get(RouterPath("/\(collection)/:id/edit")) { request, context -> Response in
+            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+            let who = try session.require(.clinician)
+            let stored = try await store.get(F.self, id: try Paths.id(context), by: who)
+            return editPage(F.self, collection, stored, session, values: RecordForm.values(stored.json()), errors: FieldErrors([]),
+                            version: stored.version)
+        }
+        pages.post(RouterPath("/\(collection)/:id")) { request, context -> Response in
+            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+            let who = try session.require(.clinician)
+            let id = try Paths.id(context)
+            let form = try await FormBody.read(request)
+            let version = try form.version()
+            let stored = try await store.get(F.self, id: id, by: who)
+            var object = RecordForm.json(F.self, form: form)
+            prepare(&object)
+            let values = RecordForm.values(F.self, form: form)
+            switch RecordForm.read(F.self, object, check: check) {
+            case .failure(let errors):
+                return editPage(F.self, collection, stored, session, values: values, errors: errors, version: version,
+                                status: .unprocessableContent)
+            case .success(let fields):
+                do {
+                    _ = try await store.update(fields, id: id, version: version, by: who)
+                } catch RegistryError.conflict {
+                    return editPage(F.self, collection, stored, session, values: values, errors: FieldErrors([]), version: stored.version,
+                                    stale: StaleForm.message(F.entity.rawValue, current: stored.version), status: .conflict)
+                } catch RegistryError.invalid(let problems) {
+                    return editPage(F.self, collection, stored, session, values: values, errors: FieldErrors(problems), version: version,
+                                    status: .unprocessableContent)
+                }
+                return PageRenderer.redirect("/visits/\(stored.parentID)")
+            }
+        }
         pages.post(RouterPath("/\(collection)/:id/delete")) { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
             let who = try session.require(.clinician)
@@ -98,6 +134,18 @@ struct VisitPages {
             }
             return PageRenderer.redirect("/visits/\(stored.parentID)")
         }
+    }
+
+    /// The edit page of one part, with the version the form sends.
+    func editPage<F: RecordFields>(_: F.Type, _ collection: String, _ stored: Stored<F>, _ session: PageSession, values: [String: String],
+                                   errors: FieldErrors, version: Int, stale: String? = nil,
+                                   status: HTTPResponse.Status = .ok) -> Response {
+        let spec = forms.spec(collection)
+        let fields = spec.fields(F.self, values: values, errors: errors, formID: collection)
+        let view = PartEditView(heading: "Edit: " + spec.heading.lowercased(), visitHref: "/visits/\(stored.parentID)",
+                                action: "/\(collection)/\(stored.id)", version: String(version), fields: fields,
+                                hasErrors: !errors.byField.isEmpty, unplaced: errors.unplaced(shown: fields.map(\.name)), stale: stale)
+        return renderer.response("part-edit", view, chrome: session.chrome(spec.heading, scripts: ["hpo-autocomplete.js"]), status: status)
     }
 
     func updateVisit(_ request: Request, _ context: RegistryRequestContext, _ session: PageSession) async throws -> Response {
@@ -141,7 +189,7 @@ struct VisitPages {
             deleteAction: "/visits/\(visitID)/delete", version: String(edit?.2 ?? visit.version),
             edit: RecordForm.fields(VisitFields.self, values: editValues, errors: editErrors.byField, formID: "visit"),
             editErrors: !editErrors.byField.isEmpty, stale: stale, entry: entry,
-            forms: PartForms.all(visitID: visitID, retry: retry, reading: reading, knowledge: knowledge))
+            forms: forms.addForms(visitID: visitID, retry: retry, reading: reading))
         return renderer.response("visit", view, chrome: session.chrome("Visit", scripts: ["hpo-autocomplete.js"]), status: status)
     }
 }

@@ -45,6 +45,6 @@ extension PageTemplates {
     """
 
     static let delete = """
-    {{#deleteAction}} <form method="post" action="{{.}}" class="inline">{{>csrf}}<input type="hidden" name="version" value="{{version}}"><button type="submit" class="secondary">Delete</button></form>{{/deleteAction}}
+    {{#editHref}} <a href="{{.}}">Edit</a>{{/editHref}}{{#deleteAction}} <form method="post" action="{{.}}" class="inline">{{>csrf}}<input type="hidden" name="version" value="{{version}}"><button type="submit" class="secondary">Delete</button></form>{{/deleteAction}}
     """
 }

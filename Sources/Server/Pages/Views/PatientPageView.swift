@@ -19,6 +19,7 @@ struct PatientPageView: Sendable {
         let status: String
         let qualifiers: String
         var deleteAction: String? = nil
+        var editHref: String? = nil
         var version: String? = nil
     }
 
@@ -29,6 +30,7 @@ struct PatientPageView: Sendable {
         var flagClass: String? = nil
         /// On the visit page: where the delete button posts, and the version it sends.
         var deleteAction: String? = nil
+        var editHref: String? = nil
         var version: String? = nil
     }
 
@@ -138,11 +140,11 @@ extension PatientPageView {
         func items(_ key: String) -> [[String: JSONValue]] { (v[key]?.arrayValue ?? []).compactMap(\.objectValue) }
         func s(_ o: [String: JSONValue], _ key: String) -> String? { o[key]?.stringValue }
         func join(_ parts: [String?]) -> String { parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
-        /// The item's delete action on the visit page.
+        /// The item's edit and delete actions on the visit page: (item, path of the item, version).
         func withActions<T>(_ item: T, _ o: [String: JSONValue], _ collection: String, _ set: (inout T, String, String) -> Void) -> T {
             guard actions, let id = o["id"]?.intValue, let version = o["version"]?.intValue else { return item }
             var item = item
-            set(&item, "/\(collection)/\(id)/delete", String(version))
+            set(&item, "/\(collection)/\(id)", String(version))
             return item
         }
 
@@ -154,10 +156,10 @@ extension PatientPageView {
                                    s(f, "laterality").map { knowledge.termName($0) ?? $0 }])
             return withActions(Term(id: hpo, name: term?.name ?? hpo, definition: term?.definition,
                                     status: f["excluded"] == .bool(true) ? "excluded" : "observed", qualifiers: qualifiers),
-                               f, "phenotypic-features") { $0.deleteAction = $1; $0.version = $2 }
+                               f, "phenotypic-features") { $0.deleteAction = $1 + "/delete"; $0.editHref = $1 + "/edit"; $0.version = $2 }
         }
         func lines(_ key: String, _ collection: String, _ make: ([String: JSONValue]) -> Line) -> [Line] {
-            items(key).map { o in withActions(make(o), o, collection) { $0.deleteAction = $1; $0.version = $2 } }
+            items(key).map { o in withActions(make(o), o, collection) { $0.deleteAction = $1 + "/delete"; $0.editHref = $1 + "/edit"; $0.version = $2 } }
         }
         let measurements = lines("measurements", "measurements") { m -> Line in
             let reading = RecordReadings.lab(m, ageAtVisit: age, sex: sex, knowledge: knowledge)

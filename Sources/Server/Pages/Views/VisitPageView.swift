@@ -14,6 +14,18 @@ struct VisitPageView: Sendable {
     let forms: [PartFormView]
 }
 
+/// The edit page of one part of a visit.
+struct PartEditView: Sendable {
+    let heading: String
+    let visitHref: String
+    let action: String
+    let version: String
+    let fields: [FormFieldView]
+    let hasErrors: Bool
+    let unplaced: [String]
+    let stale: String?
+}
+
 /// A form adding one kind of part (`collection`, the API's name) to a visit.
 struct PartFormView: Sendable {
     let collection: String
