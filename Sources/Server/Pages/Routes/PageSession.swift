@@ -26,7 +26,7 @@ struct PageSession: Sendable {
         switch principal.role {
         case .clinician: items = [("/", "Patients"), ("/patients/new", "New patient")]
         case .researcher: items = [("/", "Patients (pseudonymised)")]
-        case .admin: items = [("/", "Administration")]
+        case .admin: items = [("/admin", "Administration"), ("/admin/audit", "Audit log")]
         }
         return Chrome(title: title, signedIn: true, username: principal.username, role: principal.role.rawValue,
                       expires: expiresAt.map(Self.readable), expiresISO: expiresAt, csrf: csrf,
