@@ -20,6 +20,7 @@ struct PageRoutes {
         SignInPages(signIn: signIn, cookies: cookies, hasher: signIn.hasher, renderer: renderer).register(pages)
         PatientListPage(store: store, renderer: renderer, knowledge: knowledge).register(pages)
         PatientPages(store: store, renderer: renderer, knowledge: knowledge, check: check).register(pages)
+        ExchangePages(store: store, renderer: renderer, engineRoutes: EngineRoutes(store: store, engines: knowledge.engines)).register(pages)
         AdminPages(store: store, hasher: signIn.hasher, renderer: renderer).register(pages)
         VisitPages(store: store, renderer: renderer, knowledge: knowledge, check: check, forms: PartForms(knowledge: knowledge)).register(pages)
     }

@@ -66,6 +66,8 @@ struct PatientPageView: Sendable {
     let visits: [VisitEntry]
     let canEdit: Bool
     let editHref: String
+    /// The API's phenopacket of this record (a GET, which the session cookie authorises).
+    let phenopacketHref: String
     let addVisitAction: String
     let addVisit: [FormFieldView]
     let addVisitErrors: Bool
@@ -102,7 +104,8 @@ extension PatientPageView {
         return PatientPageView(
             title: view == .identified ? "Patient \(pseudonym ?? recordID)" : "Patient \(recordID) (pseudonymised)",
             recordID: recordID, pseudonymised: view == .pseudonymised, facts: facts, visits: visits,
-            canEdit: view == .identified, editHref: "/patients/\(recordID)/edit", addVisitAction: "/patients/\(recordID)/visits",
+            canEdit: view == .identified, editHref: "/patients/\(recordID)/edit",
+            phenopacketHref: "/api/v1/patients/\(recordID)/phenopacket", addVisitAction: "/patients/\(recordID)/visits",
             addVisit: RecordForm.fields(VisitFields.self, values: addVisitValues, errors: addVisitErrors.byField, formID: "visit"),
             addVisitErrors: !addVisitErrors.byField.isEmpty)
     }
