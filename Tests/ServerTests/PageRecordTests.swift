@@ -80,6 +80,8 @@ struct PageRecordTests {
             #expect(patientPage.body.contains(#"id="fact-gnas-variant">NM_000516.7:c.565C&gt;T"#))
             #expect(patientPage.body.contains(#"id="fact-parent-of-origin">paternal"#))
             #expect(patientPage.body.contains(#"class="mark recurrence">recurrence 2024-09-01"#))
+            #expect(!patientPage.body.contains(">Edit</a>") && !patientPage.body.contains(">Delete</button>"),
+                    "the patient page has no part actions (a missing value must not fall through to the page's own)")
 
             let researcher = try await PageBrowser.signIn(c, "researcher")
             for (uri, key) in [("/", "id=\"patients\""), ("/patients/\(seeded.researchID)", "id=\"timeline\""),
