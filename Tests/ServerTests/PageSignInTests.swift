@@ -137,6 +137,8 @@ struct PageSignInTests {
             let again = try await c.client.execute(uri: "/static/ossify.css", method: .get, headers: [.ifNoneMatch: etag], body: nil) { $0.status }
             #expect(again == .notModified)
             #expect(try await browser.get("/static/nothing.js").status == .notFound)
+            let head = try await c.client.execute(uri: "/static/ossify.css", method: .head, headers: [:], body: nil) { $0 }
+            #expect(head.status == .ok && head.headers[.eTag] == etag && head.body.readableBytes == 0)
         }
     }
 

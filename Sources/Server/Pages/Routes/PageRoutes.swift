@@ -16,6 +16,11 @@ struct PageRoutes {
         router.get("/static/:name") { request, context -> Response in
             try assets.response(context.parameters.get("name") ?? "", ifNoneMatch: request.headers[.ifNoneMatch])
         }
+        router.head("/static/:name") { request, context -> Response in
+            var response = try assets.response(context.parameters.get("name") ?? "", ifNoneMatch: request.headers[.ifNoneMatch])
+            response.body = ResponseBody()
+            return response
+        }
         let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
         SignInPages(signIn: signIn, cookies: cookies, hasher: signIn.hasher, renderer: renderer).register(pages)
         PatientListPage(store: store, renderer: renderer, knowledge: knowledge).register(pages)
