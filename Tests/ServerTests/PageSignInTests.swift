@@ -63,6 +63,11 @@ struct PageSignInTests {
             #expect(wrong.body.contains(#"value="clin-a""#), "the username is kept")
             #expect(!wrong.body.contains("not the password"), "the password is never echoed")
             #expect(wrong.headers[.setCookie] == nil)
+            let crossSite = try await browser.post("/login", [("username", "clin-a"), ("password", TestEnvironment.password)],
+                                                   origin: "https://evil.example")
+            #expect(crossSite.status == .forbidden && crossSite.headers[.setCookie] == nil, "login CSRF")
+            #expect(try await browser.post("/login", [("username", "clin-a"), ("password", TestEnvironment.password)],
+                                           origin: "http://localhost").status == .seeOther)
             let empty = try await browser.post("/login", [("username", ""), ("password", "")])
             #expect(empty.status == .unprocessableContent)
         }
