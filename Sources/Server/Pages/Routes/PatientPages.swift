@@ -28,10 +28,10 @@ struct PatientPages {
                 do {
                     let stored = try await store.create(fields, parent: who.siteID ?? 0, by: who)
                     return PageRenderer.redirect("/patients/\(stored.id)")
-                } catch RegistryError.invalid(let problems) {
-                    return newForm(session, values: values, errors: FieldErrors(problems), status: .unprocessableContent)
-                } catch RegistryError.conflict(let detail) {
-                    return newForm(session, values: values, errors: FieldErrors([FieldProblem("pseudonym", detail)]), status: .conflict)
+                } catch {
+                    // A pseudonym is unique in the registry.
+                    guard let errors = FieldErrors(refusal: error, conflictField: "pseudonym") else { throw error }
+                    return newForm(session, values: values, errors: errors, status: .unprocessableContent)
                 }
             }
         }
