@@ -71,6 +71,10 @@ struct PatientPageView: Sendable {
     let addVisitAction: String
     let addVisit: [FormFieldView]
     let addVisitErrors: Bool
+    /// Stored engine results, newest first; where the run buttons post.
+    let assessments: [AssessmentEntry]
+    let diagnoseAction: String
+    let assessAction: String
 }
 
 extension PatientPageView {
@@ -107,7 +111,9 @@ extension PatientPageView {
             canEdit: view == .identified, editPatientHref: "/patients/\(recordID)/edit",
             phenopacketHref: "/api/v1/patients/\(recordID)/phenopacket", addVisitAction: "/patients/\(recordID)/visits",
             addVisit: RecordForm.fields(VisitFields.self, values: addVisitValues, errors: addVisitErrors.byField, formID: "visit"),
-            addVisitErrors: !addVisitErrors.byField.isEmpty)
+            addVisitErrors: !addVisitErrors.byField.isEmpty,
+            assessments: (record["assessments"]?.arrayValue ?? []).reversed().map(AssessmentEntry.init),
+            diagnoseAction: "/patients/\(recordID)/diagnose", assessAction: "/patients/\(recordID)/assess")
     }
 
     /// The latest confirmed or suspected diagnosis of the visits, with its status; else the
