@@ -25,22 +25,29 @@ public enum BodyMap {
         }
     }
 
-    static let margin = 10.0, gap = 20.0, top = 44.0
+    static let margin = 10.0, gap = 20.0
 
     /// The map of `visit`.
     public static func svg(_ visit: BodyMapVisit, options: Options) -> String {
         let prefix = SVG.identifier(options.id)
         let figuresWidth = margin * 2 + BodyFigure.width * 2 + gap
         let legendHeight = options.legend ? 118.0 : 0
+        // A full map has its caption on one line; a small one (drawn at half size) on two, larger.
+        let top = options.legend ? 44.0 : 76
         var svg = SVG(width: figuresWidth, height: top + BodyFigure.height + 8 + legendHeight)
-        svg.text(margin, 16, visit.caption, size: options.legend ? 12 : 15, weight: "bold")
+        if options.legend {
+            svg.text(margin, 16, visit.caption, size: 12, weight: "bold")
+        } else {
+            svg.text(margin, 22, visit.label, size: 20, weight: "bold")
+            svg.text(margin, 46, visit.summary, size: 20)
+        }
         svg.open("defs")
         for style in DepthStyle.all { style.writePattern(&svg, prefix: prefix) }
         svg.close("defs")
         var findings: [RegionFinding] = []
         for (i, view) in BodyView.allCases.enumerated() {
             let centre = margin + BodyFigure.width / 2 + Double(i) * (BodyFigure.width + gap)
-            findings += drawView(&svg, view, centre: centre, lesions: visit.lesions, prefix: prefix, link: options.link)
+            findings += drawView(&svg, view, centre: centre, top: top, lesions: visit.lesions, prefix: prefix, link: options.link)
         }
         if options.legend { drawLegend(&svg, y: top + BodyFigure.height + 16, prefix: prefix) }
         let title = "Body map, \(visit.caption)"
@@ -61,7 +68,7 @@ public enum BodyMap {
     public static let orientation = "Front view: the patient faces you, so the patient's left is on your right. "
         + "Back view: the patient's left is on your left."
 
-    static func drawView(_ svg: inout SVG, _ view: BodyView, centre: Double, lesions: [BodyMapLesion], prefix: String,
+    static func drawView(_ svg: inout SVG, _ view: BodyView, centre: Double, top: Double, lesions: [BodyMapLesion], prefix: String,
                          link: BodyMapLink?) -> [RegionFinding] {
         svg.open("g", [("class", "bodymap-view"), ("data-view", view.rawValue)])
         svg.text(centre, top - 12, view.name, anchor: "middle", size: 13, weight: "bold")
@@ -86,7 +93,7 @@ public enum BodyMap {
             }
             svg.element("title", [], text: finding.label)
             let fill = finding.style.map { "url(#\($0.patternID(prefix)))" } ?? "#ffffff"
-            placement.shape.write(&svg, dx: centre, [("fill", fill), ("stroke", "#333333"), ("stroke-width", "1.2"),
+            placement.shape.write(&svg, dx: centre, dy: top, [("fill", fill), ("stroke", "#333333"), ("stroke-width", "1.2"),
                                                      ("stroke-linejoin", "round")])
             svg.close(link == nil ? "g" : "a")
         }

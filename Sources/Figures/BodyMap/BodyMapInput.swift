@@ -54,6 +54,14 @@ public struct BodyMapVisit: Sendable, Hashable {
         if let bodySurfacePercent { parts.append("\(Ticks.format(bodySurfacePercent, decimals: 1))% of body surface") }
         return parts.joined(separator: ", ")
     }
+
+    /// "5.2 y, 4.6% BSA": the second line of a small map.
+    var summary: String {
+        var parts: [String] = []
+        if let ageYears { parts.append("\(Ticks.format(ageYears, decimals: 1)) y") }
+        if let bodySurfacePercent { parts.append("\(Ticks.format(bodySurfacePercent, decimals: 1))% BSA") }
+        return parts.joined(separator: ", ")
+    }
 }
 
 /// Where a selected region leads: the lesion form's address, which receives `region`, `side` and

@@ -33,18 +33,18 @@ struct BodyShape: Sendable, Equatable {
         }
     }
 
-    /// Writes the element (`path` or `ellipse`) moved by `dx` with the given attributes.
-    func write(_ svg: inout SVG, dx: Double, _ attributes: [(String, String)]) {
+    /// Writes the element (`path` or `ellipse`) moved by (`dx`, `dy`) with the given attributes.
+    func write(_ svg: inout SVG, dx: Double, dy: Double, _ attributes: [(String, String)]) {
         let n = SVG.number
         switch form {
         case .ellipse(let cx, let cy, let rx, let ry):
-            svg.element("ellipse", [("cx", n(cx + dx)), ("cy", n(cy)), ("rx", n(rx)), ("ry", n(ry))] + attributes)
+            svg.element("ellipse", [("cx", n(cx + dx)), ("cy", n(cy + dy)), ("rx", n(rx)), ("ry", n(ry))] + attributes)
         case .path(let segments):
             let d = segments.map {
                 switch $0 {
-                case .move(let x, let y): "M\(n(x + dx)),\(n(y))"
-                case .line(let x, let y): "L\(n(x + dx)),\(n(y))"
-                case .quad(let cx, let cy, let x, let y): "Q\(n(cx + dx)),\(n(cy)) \(n(x + dx)),\(n(y))"
+                case .move(let x, let y): "M\(n(x + dx)),\(n(y + dy))"
+                case .line(let x, let y): "L\(n(x + dx)),\(n(y + dy))"
+                case .quad(let cx, let cy, let x, let y): "Q\(n(cx + dx)),\(n(cy + dy)) \(n(x + dx)),\(n(y + dy))"
                 }
             }.joined(separator: " ") + " Z"
             svg.element("path", [("d", d)] + attributes)

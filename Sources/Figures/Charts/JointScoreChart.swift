@@ -33,7 +33,7 @@ public enum JointScoreChart {
 
     public static func svg(_ points: [Point], id: String) -> String {
         let rows = points.firstAppearances(\.row), ages = Set(points.map(\.ageYears)).sorted()
-        let left = 120.0, top = 50.0, cellW = max(28, min(60, 540 / Double(max(ages.count, 1)))), cellH = 22.0
+        let left = 130.0, top = 70.0, cellW = max(28, min(60, 540 / Double(max(ages.count, 1)))), cellH = 22.0
         var svg = SVG(width: max(720, left + cellW * Double(ages.count) + 20), height: top + cellH * Double(rows.count) + 90)
         svg.text(left, 20, "Joint involvement over age", size: 14, weight: "bold")
         for (j, age) in ages.enumerated() {
