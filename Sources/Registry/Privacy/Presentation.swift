@@ -97,7 +97,7 @@ extension Stored where Fields == PatientFields {
 /// What rendering patients for researchers needs besides the record.
 public struct PatientViewContext: Sendable {
     let hasher: IDHasher
-    let today: CivilDate?
+    public let today: CivilDate?
 }
 
 extension RegistryStore {

@@ -63,7 +63,7 @@ struct AdminRoutes {
         let role = body["role"]?.stringValue.flatMap(Role.init)
         if role == nil { problems.append(FieldProblem("role", "must be one of: admin, clinician, researcher")) }
         let password = body["password"]?.stringValue ?? ""
-        if password.count < 12 { problems.append(FieldProblem("password", "must be at least 12 characters")) }
+        problems += PasswordPolicy.problems(password)
         var siteID: Int64?
         if let code = body["site"]?.stringValue {
             guard let site = try await store.site(code: code) else {
