@@ -36,7 +36,7 @@ public struct BodyMapVisit: Sendable, Hashable {
     /// The visit's date (or shifted date) as the page shows it.
     public var label: String
     public var ageYears: Double?
-    /// `BodySurface.percent(...)` of the lesions at the visit's age; `nil` when unknown.
+    /// `BodySurfaceArea.percent(...)` of the lesions at the visit's age; `nil` when unknown.
     public var bodySurfacePercent: Double?
     public var lesions: [BodyMapLesion]
 

@@ -3,12 +3,12 @@
 /// age. The shares are the registry's (`BodyRegion.percent(atAgeYears:)`), handed in by the caller
 /// so that this module needs no registry:
 ///
-///     BodySurface.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: age) }
+///     BodySurfaceArea.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: age) }
 ///
 /// Lesions of one region and side add up to at most 100% of it (their overlap is not recorded); a
 /// bilateral lesion of a paired region counts on both sides; a lesion without an extent adds nothing;
 /// a region without a share (unknown code) adds nothing.
-public enum BodySurface {
+public enum BodySurfaceArea {
     public static func percent(_ lesions: [BodyMapLesion], share: (String) -> Double?) -> Double {
         var extent: [String: Double] = [:]
         var weight: [String: Double] = [:]

@@ -3,7 +3,7 @@ import Registry
 import Testing
 @testable import Figures
 
-@Suite struct BodySurfaceTests {
+@Suite struct BodySurfaceAreaTests {
     /// Age 5 (Lund-Browder band "5"): head 13, thigh 8, forearm 3, anterior trunk 13.
     @Test func percentAgainstAHandComputation() {
         let age = 5.5
@@ -13,7 +13,7 @@ import Testing
             BodyMapLesion(region: "head", depth: .dermis, percentOfRegion: 10),                   // 13 x 0.1 = 1.3
             BodyMapLesion(region: "anterior-trunk", depth: .subcutis),                            // no extent: 0
         ]
-        let bsa = BodySurface.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: age) }
+        let bsa = BodySurfaceArea.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: age) }
         #expect(abs(bsa - 5.9) < 1e-9)
     }
 
@@ -24,9 +24,9 @@ import Testing
             BodyMapLesion(region: "hand", side: .left, percentOfRegion: 70),            // capped: 2.5 x 1 = 2.5
             BodyMapLesion(region: "not-a-region", side: .left, percentOfRegion: 90),    // unknown: 0
         ]
-        let bsa = BodySurface.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: 30) }
+        let bsa = BodySurfaceArea.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: 30) }
         #expect(abs(bsa - 3.9) < 1e-9)
-        #expect(BodySurface.percent([]) { _ in 10 } == 0)
+        #expect(BodySurfaceArea.percent([]) { _ in 10 } == 0)
     }
 
     @Test func theMapHasExactlyTheRegistryRegions() {
