@@ -77,16 +77,17 @@ class Browser:
         self.shots.append(path)
         print(f"   screenshot {path}")
 
-    def field(self, *names):
-        """The first control whose name is one of `names`; fails naming them all."""
+    def field(self, *names, within=None):
+        """The first control whose name is one of `names` (in the form `within`); fails naming them all."""
+        scope = within if within is not None else self.driver
         for name in names:
-            found = self.driver.find_elements(By.NAME, name)
+            found = scope.find_elements(By.NAME, name)
             if found:
                 return found[0]
         raise StepFailed(f"{self.driver.current_url}: no form field named {' or '.join(names)}")
 
-    def fill(self, value, *names):
-        element = self.field(*names)
+    def fill(self, value, *names, within=None):
+        element = self.field(*names, within=within)
         if element.tag_name == "select":
             select = Select(element)
             options = [o.get_attribute("value") for o in select.options]
@@ -112,6 +113,8 @@ class Browser:
         form = element.find_element(By.XPATH, "./ancestor::form")
         old = self.driver.find_element(By.TAG_NAME, "html")
         buttons = form.find_elements(By.CSS_SELECTOR, "button[type=submit], input[type=submit], button:not([type])")
+        # The form's own submit, not a button that posts elsewhere (the variant form's "Read").
+        buttons = [x for x in buttons if not x.get_dom_attribute("formaction")] or buttons
         if buttons:
             buttons[0].click()
         else:
@@ -121,6 +124,16 @@ class Browser:
         except TimeoutException:
             raise StepFailed(f"{self.driver.current_url}: submitting the form did not load a page")
         self.ok_status()
+
+    def saved(self, section, pattern, what):
+        """The last form was accepted (no problem notice) and `section` now lists `pattern`."""
+        problems = [p.text for p in self.driver.find_elements(By.CSS_SELECTOR, ".notice.problem, p.error")]
+        if problems:
+            raise StepFailed(f"{self.driver.current_url}: {what} was not saved: {problems}")
+        found = self.driver.find_elements(By.CSS_SELECTOR, section)
+        if not found or not re.search(pattern, found[0].text):
+            raise StepFailed(f"{self.driver.current_url}: expected {what} (/{pattern}/) in {section}; it reads "
+                             f"{found[0].text[:400] if found else '(no such section)'!r}")
 
     def expect(self, pattern, what):
         if not re.search(pattern, self.text()):
@@ -222,8 +235,9 @@ def step_add_visit(b, s):
     form = b.driver.find_elements(By.ID, "add-visit-form")
     if not form:
         raise StepFailed("the patient page has no add-visit form (#add-visit-form)")
-    date = b.fill("2024-03-12", "date")
-    b.fill("baseline", "kind")
+    date = b.fill("2024-03-12", "date", within=form[0])
+    b.fill("baseline", "kind", within=form[0])
+    b.fill("E2E visit note", "notes", within=form[0])
     b.submit(date)
     match = re.search(r"/visits/(\d+)", b.driver.current_url)
     if not match:
@@ -257,12 +271,18 @@ def step_lesion_by_body_map(b, s):
     if b.driver.find_elements(By.CSS_SELECTOR, "svg.bodymap a.is-selected[data-region=forearm]") == []:
         raise StepFailed("the clicked region is not marked selected")
     b.shot("visit-body-map-selected")
-    b.fill("E2E-L1", "lesionId")
-    b.fill("20", "percentOfRegion")
-    b.fill("fascia", "depth")
-    b.fill("plaque", "morphology")
+    b.fill("E2E-L1", "lesionId", within=form)
+    b.fill("20", "percentOfRegion", within=form)
+    b.fill("fascia", "depth", within=form)
+    b.fill("plaque", "morphology", within=form)
     b.submit(form.find_element(By.NAME, "lesionId"))
-    b.expect(r"(?i)forearm", "the lesion in the visit's parts")
+    b.saved("#visit-parts", r"(?i)forearm", "the lesion")
+    region = b.driver.find_elements(By.CSS_SELECTOR, 'svg.bodymap a[data-region="forearm"][data-side="left"][data-view="front"]')
+    if not region or "depth-fascia" not in (region[0].get_attribute("class") or ""):
+        raise StepFailed("after saving, the body map does not draw the left forearm with the fascia style")
+    label = region[0].get_attribute("aria-label") or ""
+    if "fascia" not in label:
+        raise StepFailed(f"the left forearm's label does not name the depth: {label!r}")
     b.shot("visit-lesion-added")
 
 
@@ -283,8 +303,7 @@ def step_add_lab(b, s):
     forms[0].find_element(By.NAME, "value").send_keys("11.9")
     forms[0].find_element(By.NAME, "unit").send_keys("mg/dL")
     b.submit(loinc)
-    b.expect(r"(?i)calcium", "the calcium result in the visit's parts")
-    b.expect(r"(?i)high", "the result flagged high")
+    b.saved("#visit-parts", r"(?i)calcium.*\n?.*high", "the calcium result, flagged high")
     b.shot("visit-lab-added")
 
 
@@ -293,9 +312,9 @@ def step_add_variant(b, s):
     forms = b.driver.find_elements(By.ID, "add-variants-form")
     if not forms:
         raise StepFailed("the visit page has no variant form (#add-variants-form)")
-    b.fill("GNAS", "gene")
-    hgvs = b.fill("NM_000516.7:c.565C>T", "hgvs")
-    b.fill("paternal", "parentOfOrigin")
+    b.fill("GNAS", "gene", within=forms[0])
+    hgvs = b.fill("NM_000516.7:c.565C>T", "hgvs", within=forms[0])
+    b.fill("paternal", "parentOfOrigin", within=forms[0])
     read = b.driver.find_elements(By.ID, "read-hgvs")
     if read:
         old = b.driver.find_element(By.TAG_NAME, "html")
@@ -306,17 +325,18 @@ def step_add_variant(b, s):
             raise StepFailed("reading the HGVS expression showed no reading (#hgvs-reading)")
         b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", reading[0])
         b.shot("visit-variant-read")
-        hgvs = b.field("hgvs")
+        hgvs = b.field("hgvs", within=b.driver.find_element(By.ID, "add-variants-form"))
     b.submit(hgvs)
-    b.expect(r"c\.565C>T", "the variant in the visit's parts")
+    b.saved("#visit-parts", r"c\.565C>T", "the GNAS variant")
     b.shot("visit-variant-added")
 
 
 def step_patient_page_shows_the_record(b, s):
     b.get(f"/patients/{s['patient']}")
     b.expect(re.escape(PSEUDONYM), "the pseudonym")
-    b.expect(r"c\.565C>T", "the GNAS variant")
-    b.expect(r"(?i)forearm", "the lesion")
+    b.saved("#timeline", r"c\.565C>T", "the GNAS variant")
+    b.saved("#timeline", r"(?i)forearm", "the lesion")
+    b.saved("#timeline", r"(?i)calcium", "the lab result")
     inert(b)
     b.shot("patient-page")
 
