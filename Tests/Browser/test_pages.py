@@ -77,6 +77,15 @@ class Browser:
         self.shots.append(path)
         print(f"   screenshot {path}")
 
+    def shot_element(self, name, element):
+        """A screenshot of one element (the body map, a chart) at its drawn size."""
+        os.makedirs(SHOTS, exist_ok=True)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        path = os.path.join(SHOTS, f"{len(self.shots) + 1:02d}-{name}.png")
+        element.screenshot(path)
+        self.shots.append(path)
+        print(f"   screenshot {path}")
+
     def field(self, *names, within=None):
         """The first control whose name is one of `names` (in the form `within`); fails naming them all."""
         scope = within if within is not None else self.driver
@@ -283,6 +292,7 @@ def step_lesion_by_body_map(b, s):
     label = region[0].get_attribute("aria-label") or ""
     if "fascia" not in label:
         raise StepFailed(f"the left forearm's label does not name the depth: {label!r}")
+    b.shot_element("visit-body-map-after", b.driver.find_element(By.CSS_SELECTOR, "svg.bodymap"))
     b.shot("visit-lesion-added")
 
 
