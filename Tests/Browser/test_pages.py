@@ -16,6 +16,7 @@ import traceback
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -272,6 +273,24 @@ def step_lesion_by_body_map(b, s):
         raise StepFailed(f"the visit page has no body map with the left forearm ({selector})")
     b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", regions[0])
     b.shot("visit-body-map")
+    # Keyboard: the regions are in the tab order; Space on one fills the form as a click does.
+    hand = b.driver.find_element(By.CSS_SELECTOR, 'svg.bodymap a[data-region="hand"][data-side="right"][data-view="back"]')
+    b.driver.execute_script("arguments[0].focus()", hand)
+    if b.driver.switch_to.active_element != hand:
+        raise StepFailed("the right hand of the back view cannot take the keyboard focus")
+    outline = b.driver.execute_script(
+        "var p = arguments[0].firstElementChild.nextElementSibling; return getComputedStyle(p).strokeWidth", hand)
+    if float(str(outline).rstrip("px") or 0) < 3:
+        raise StepFailed(f"the focused region has no visible focus ring (stroke width {outline})")
+    hand.send_keys(Keys.SPACE)
+    got = (form.find_element(By.NAME, "region").get_attribute("value"), form.find_element(By.NAME, "side").get_attribute("value"),
+           form.find_element(By.NAME, "surface").get_attribute("value"))
+    if got != ("hand", "right", "posterior"):
+        raise StepFailed(f"Space on the right hand (back) filled region/side/surface={got}, not hand/right/posterior")
+    if f"/visits/{s['visit']}" not in b.driver.current_url:
+        raise StepFailed(f"Space on a region left the page: {b.driver.current_url}")
+    print(f"   keyboard: Space on the right hand filled {got}; focused stroke width {outline}")
+    regions = b.driver.find_elements(By.CSS_SELECTOR, selector)
     regions[0].click()
     region = form.find_element(By.NAME, "region").get_attribute("value")
     side = form.find_element(By.NAME, "side").get_attribute("value")
