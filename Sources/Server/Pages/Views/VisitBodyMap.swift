@@ -10,17 +10,7 @@ enum VisitBodyMap {
     static let formID = "add-lesions-form"
 
     static func svg(_ visit: [String: JSONValue], visitID: Int64) -> String {
-        let age = visit["ageAtVisit"]?.stringValue.flatMap { try? Age(iso8601: $0) }?.totalYears
-        let lesions = (visit["lesions"]?.arrayValue ?? []).compactMap { value -> BodyMapLesion? in
-            guard let l = value.objectValue, let region = l["region"]?.stringValue else { return nil }
-            let surface = l["surface"]?.stringValue.flatMap(BodySurface.init)
-            return BodyMapLesion(region: region, side: l["side"]?.stringValue.flatMap(BodySide.init),
-                                 view: surface.map { $0 == .anterior ? .front : .back },
-                                 depth: l["depth"]?.stringValue.flatMap(TissueDepth.init),
-                                 percentOfRegion: l["percentOfRegion"]?.doubleValue)
-        }
-        let bsa = age.map { a in BodySurfaceArea.percent(lesions) { BodyRegion.named($0)?.percent(atAgeYears: a) } }
-        let mapVisit = BodyMapVisit(label: visit["date"]?.stringValue ?? "", ageYears: age, bodySurfacePercent: bsa, lesions: lesions)
+        let mapVisit = PatientFigures.bodyMapVisit(visit, age: PatientFigures.age(visit))
         return BodyMap.svg(mapVisit, options: .init(id: "visit-body-map",
                                                     link: BodyMapLink(lesionFormURL: "/visits/\(visitID)", formID: formID)))
     }
