@@ -41,24 +41,26 @@ struct StorageSuiteTests {
     @Test("the list searches the pseudonym, filters by birth dates and GNAS result, sorts", arguments: Backend.available)
     func patientSearchAndSort(_ backend: Backend) async throws {
         let f = try await Fixture.make(backend)
-        let a = try await f.patient("Zeta_50%", birth: "2001-01-01")
-        var fields = PatientFields(pseudonym: "alpha-7", birthDate: "2019-06-01", sex: .male)
+        // Pseudonyms are unique in the registry (the PostgreSQL database is shared by runs): a hex suffix.
+        let u = String(UUID().uuidString.prefix(8))
+        let a = try await f.patient("Zeta_50%-" + u, birth: "2001-01-01")
+        var fields = PatientFields(pseudonym: "alpha-7-" + u, birthDate: "2019-06-01", sex: .male)
         fields.gnasSequencing = .variant
         let b = try await f.store.create(fields, parent: f.site.id, by: f.clinician)
-        let c = try await f.patient("Mid", birth: nil)
+        let c = try await f.patient("Mid-" + u, birth: nil)
         func ids(_ filter: PatientFilter) async throws -> [Int64] {
             try await f.store.listPatients(filter, page: Page(), by: f.clinician).items.map(\.id)
         }
         #expect(try await ids(PatientFilter(search: "ALPHA")) == [b.id], "case-insensitive part of the pseudonym")
         #expect(try await ids(PatientFilter(search: "_50%")) == [a.id], "LIKE's own characters are literal")
         #expect(try await ids(PatientFilter(search: "%")) == [a.id])
-        #expect(try await ids(PatientFilter(search: String(c.id))) == [c.id], "the record id")
+        #expect(try await ids(PatientFilter(search: String(c.id))).contains(c.id), "the record id")
         #expect(try await ids(PatientFilter(bornAfter: "2010-01-01", bornOnOrBefore: "2020-01-01")) == [b.id])
         #expect(try await ids(PatientFilter(gnasSequencing: .variant)) == [b.id])
         let research = try #require(b.privacy?.researchID)
         #expect(try await ids(PatientFilter(researchID: research)) == [b.id])
         let byName = try await f.store.listPatients(PatientFilter(sort: PatientSort(.pseudonym)), page: Page(), by: f.clinician)
-        #expect(byName.items.map(\.fields.pseudonym) == ["alpha-7", "Mid", "Zeta_50%"], "case-insensitive order on both databases")
+        #expect(byName.items.map(\.fields.pseudonym) == ["alpha-7-" + u, "Mid-" + u, "Zeta_50%-" + u], "case-insensitive order on both databases")
         #expect(try await ids(PatientFilter(sort: PatientSort(.birthDate))) == [a.id, b.id, c.id], "oldest first, no birth date last")
         #expect(try await ids(PatientFilter(sort: PatientSort(.birthDate, descending: true))) == [b.id, a.id, c.id])
         #expect(try await ids(PatientFilter(sort: PatientSort(.id, descending: true))) == [c.id, b.id, a.id])

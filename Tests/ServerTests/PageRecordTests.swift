@@ -80,6 +80,8 @@ struct PageRecordTests {
             #expect(patientPage.body.contains(#"id="fact-gnas-variant">NM_000516.7:c.565C&gt;T"#))
             #expect(patientPage.body.contains(#"id="fact-parent-of-origin">paternal"#))
             #expect(patientPage.body.contains(#"class="mark recurrence">recurrence 2024-09-01"#))
+            #expect(!patientPage.body.contains(">Edit</a>") && !patientPage.body.contains(">Delete</button>"),
+                    "the patient page has no part actions (a missing value must not fall through to the page's own)")
 
             let researcher = try await PageBrowser.signIn(c, "researcher")
             for (uri, key) in [("/", "id=\"patients\""), ("/patients/\(seeded.researchID)", "id=\"timeline\""),
@@ -102,10 +104,19 @@ struct PageRecordTests {
             }
 
             let admin = try await PageBrowser.signIn(c, "admin")
-            let adminHome = try await admin.get("/")
+            #expect(try await admin.get("/").location == "/admin")
+            let adminHome = try await admin.get("/admin")
             #expect(adminHome.status == .ok)
             #expect(adminHome.body.contains("id=\"users\"") && adminHome.body.contains("clin-a"))
-            Self.expectInert(adminHome, "admin /")
+            Self.expectInert(adminHome, "admin /admin")
+            #expect(!adminHome.body.contains("&lt;script&gt;"), "no patient data for admins")
+            let auditPage = try await admin.get("/admin/audit")
+            #expect(auditPage.status == .ok && auditPage.body.contains(#"id="audit""#))
+            Self.expectInert(auditPage, "admin /admin/audit")
+            for uri in ["/admin", "/admin/audit"] {
+                #expect(try await clinician.get(uri).status == .forbidden, "clinician \(uri)")
+                #expect(try await researcher.get(uri).status == .forbidden, "researcher \(uri)")
+            }
             for uri in ["/patients/\(p)", "/patients/new", "/visits/\(v)"] {
                 let page = try await admin.get(uri)
                 #expect(page.status == .forbidden, "admin \(uri)")

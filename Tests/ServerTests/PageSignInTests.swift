@@ -63,6 +63,11 @@ struct PageSignInTests {
             #expect(wrong.body.contains(#"value="clin-a""#), "the username is kept")
             #expect(!wrong.body.contains("not the password"), "the password is never echoed")
             #expect(wrong.headers[.setCookie] == nil)
+            let crossSite = try await browser.post("/login", [("username", "clin-a"), ("password", TestEnvironment.password)],
+                                                   origin: "https://evil.example")
+            #expect(crossSite.status == .forbidden && crossSite.headers[.setCookie] == nil, "login CSRF")
+            #expect(try await browser.post("/login", [("username", "clin-a"), ("password", TestEnvironment.password)],
+                                           origin: "http://localhost").status == .seeOther)
             let empty = try await browser.post("/login", [("username", ""), ("password", "")])
             #expect(empty.status == .unprocessableContent)
         }
@@ -137,6 +142,8 @@ struct PageSignInTests {
             let again = try await c.client.execute(uri: "/static/ossify.css", method: .get, headers: [.ifNoneMatch: etag], body: nil) { $0.status }
             #expect(again == .notModified)
             #expect(try await browser.get("/static/nothing.js").status == .notFound)
+            let head = try await c.client.execute(uri: "/static/ossify.css", method: .head, headers: [:], body: nil) { $0 }
+            #expect(head.status == .ok && head.headers[.eTag] == etag && head.body.readableBytes == 0)
         }
     }
 

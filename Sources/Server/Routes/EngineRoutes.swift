@@ -68,29 +68,44 @@ struct EngineRoutes {
         api.add(.post, "/api/v1/phenopackets", "Import a phenopacket or a JSONL batch, atomically: all records or none, each refusal named",
                 tag: "phenopackets", roles: [.clinician], request: "Phenopacket", response: "ImportReport", status: 201) { request, context in
             let who = try context.require(.clinician)
-            _ = try loaded()
-            guard let site = who.siteID else { throw Problem.badRequest("the account has no site to import into") }
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            let entries = PhenopacketReader(concurrency: 1).readDocuments(Data(buffer.readableBytesView), source: "body")
-            guard !entries.isEmpty else { throw Problem.badRequest("the body holds no phenopacket") }
-            let today = Self.today()
-            var batch: [ImportedPatient] = []
-            var refused: [(Int, Int?, [FieldProblem])] = []
-            for (index, entry) in entries.enumerated() {
-                do throws(PhenopacketError) {
-                    let packet = try entry.result.get()
-                    let record = try packet.patientRecord()
-                    batch.append(ImportedPatient(record, pseudonym: packet.id, birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) },
-                                                 visitDate: today))
-                } catch {
-                    refused.append((index, entry.line, error.issues.map { FieldProblem($0.path, "\($0.problem)") }))
-                }
-            }
-            guard refused.isEmpty else { return try Self.report(refused: refused, outcomes: [], total: entries.count) }
-            let outcomes = try await store.importPatients(batch, site: site, by: who)
-            let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, entries[$0.index].line, $0.problems) }
-            return try Self.report(refused: problems, outcomes: outcomes, total: entries.count)
+            let result = try await importDocuments(Data(buffer.readableBytesView), source: "body", by: who)
+            return try Self.report(refused: result.refused, outcomes: result.outcomes, total: result.total)
         }
+    }
+
+    /// What an import did: the records refused (index in the batch, line, problems) and, when none
+    /// was, the patients written.
+    struct ImportResult: Sendable {
+        var refused: [(Int, Int?, [FieldProblem])]
+        var outcomes: [ImportOutcome]
+        var total: Int
+    }
+
+    /// Reads a phenopacket or a JSONL batch and imports it into the clinician's site, atomically:
+    /// all records or none. 400 when it holds no phenopacket; the API and the exchange page share it.
+    func importDocuments(_ data: Data, source: String, by who: Principal) async throws -> ImportResult {
+        _ = try loaded()
+        guard let site = who.siteID else { throw Problem.badRequest("the account has no site to import into") }
+        let entries = PhenopacketReader(concurrency: 1).readDocuments(data, source: source)
+        guard !entries.isEmpty else { throw Problem.badRequest("the body holds no phenopacket") }
+        let today = Self.today()
+        var batch: [ImportedPatient] = []
+        var refused: [(Int, Int?, [FieldProblem])] = []
+        for (index, entry) in entries.enumerated() {
+            do throws(PhenopacketError) {
+                let packet = try entry.result.get()
+                let record = try packet.patientRecord()
+                batch.append(ImportedPatient(record, pseudonym: packet.id, birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) },
+                                             visitDate: today))
+            } catch {
+                refused.append((index, entry.line, error.issues.map { FieldProblem($0.path, "\($0.problem)") }))
+            }
+        }
+        guard refused.isEmpty else { return ImportResult(refused: refused, outcomes: [], total: entries.count) }
+        let outcomes = try await store.importPatients(batch, site: site, by: who)
+        let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, entries[$0.index].line, $0.problems) }
+        return ImportResult(refused: problems, outcomes: problems.isEmpty ? outcomes : [], total: entries.count)
     }
 
     func loaded() throws -> Engines {

@@ -43,7 +43,12 @@ struct FormFieldView: Sendable {
         var type = "", mode: String?, options: [Option] = []
         switch control {
         case .input(let t, let m): (type, mode) = (t, m)
-        case .select(let choices): options = choices.map { Option(value: $0.value, label: $0.label, selected: $0.value == value) }
+        case .select(let choices):
+            options = choices.map { Option(value: $0.value, label: $0.label, selected: $0.value == value) }
+            // A stored or typed value outside the choices stays selectable, so that saving the form never drops it.
+            if !value.isEmpty, !choices.contains(where: { $0.value == value }) {
+                options.append(Option(value: value, label: value, selected: true))
+            }
         case .textarea: break
         }
         if case .input = control { isInput = true } else { isInput = false }

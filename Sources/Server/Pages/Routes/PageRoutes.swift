@@ -16,10 +16,17 @@ struct PageRoutes {
         router.get("/static/:name") { request, context -> Response in
             try assets.response(context.parameters.get("name") ?? "", ifNoneMatch: request.headers[.ifNoneMatch])
         }
+        router.head("/static/:name") { request, context -> Response in
+            var response = try assets.response(context.parameters.get("name") ?? "", ifNoneMatch: request.headers[.ifNoneMatch])
+            response.body = ResponseBody()
+            return response
+        }
         let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
         SignInPages(signIn: signIn, cookies: cookies, hasher: signIn.hasher, renderer: renderer).register(pages)
         PatientListPage(store: store, renderer: renderer, knowledge: knowledge).register(pages)
         PatientPages(store: store, renderer: renderer, knowledge: knowledge, check: check).register(pages)
+        ExchangePages(store: store, renderer: renderer, engineRoutes: EngineRoutes(store: store, engines: knowledge.engines)).register(pages)
+        AdminPages(store: store, hasher: signIn.hasher, renderer: renderer).register(pages)
         VisitPages(store: store, renderer: renderer, knowledge: knowledge, check: check, forms: PartForms(knowledge: knowledge)).register(pages)
     }
 }

@@ -3,7 +3,7 @@ import Hummingbird
 import Registry
 
 /// `/`: the patient list for clinicians (their site, identified) and researchers (all sites,
-/// pseudonymised); the administration start page for admins.
+/// pseudonymised); admins are sent to `/admin`.
 struct PatientListPage {
     let store: RegistryStore
     let renderer: PageRenderer
@@ -12,7 +12,7 @@ struct PatientListPage {
     func register(_ pages: RouterGroup<RegistryRequestContext>) {
         pages.get("/") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            if session.role == .admin { return try await adminHome(session) }
+            if session.role == .admin { return PageRenderer.redirect("/admin") }
             return try await list(request, session)
         }
     }
@@ -75,27 +75,5 @@ struct PatientListPage {
             FormFieldView(name: "order", label: "Order", control: .select([(value: "asc", label: "ascending"), (value: "desc", label: "descending")]),
                           value: values["order"] ?? "asc", error: errors["order"], formID: "filter"),
         ]
-    }
-
-    struct AdminHomeView: Sendable {
-        struct UserRow: Sendable {
-            let username: String
-            let role: String
-            let site: String
-            let active: String
-        }
-
-        let sites: [Site]
-        let users: [UserRow]
-    }
-
-    func adminHome(_ session: PageSession) async throws -> Response {
-        let sites = try await store.sites()
-        let codes = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0.code) })
-        let users = try await store.users().map { u in
-            AdminHomeView.UserRow(username: u.username, role: u.role.rawValue, site: u.siteID.flatMap { codes[$0] } ?? "-",
-                                  active: u.active ? "yes" : "no")
-        }
-        return renderer.response("admin-home", AdminHomeView(sites: sites, users: users), chrome: session.chrome("Administration", current: "/"))
     }
 }

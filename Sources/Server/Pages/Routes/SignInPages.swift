@@ -49,6 +49,14 @@ struct SignInPages {
     }
 
     func login(_ request: Request, _ context: RegistryRequestContext) async throws -> Response {
+        // No session yet, so no CSRF token: another site's form signing the browser in to an
+        // account of its choosing is refused by its Origin.
+        if let origin = request.headers[.origin] {
+            let host = request.head.authority ?? request.headers[CSRFCheck.hostHeader]
+            guard let host, CSRFCheck.sameHost(origin: origin, host: host) else {
+                throw CSRFCheck.forbidden("the Origin header does not name this server")
+            }
+        }
         let form = try await FormBody.read(request)
         let username = form.text("username") ?? ""
         let password = form["password"] ?? ""

@@ -190,7 +190,7 @@ struct VisitPages {
         let view = VisitPageView(
             heading: "Visit of \(visit.fields.date), patient \(patient["pseudonym"]?.stringValue ?? String(visit.parentID))",
             patientHref: "/patients/\(visit.parentID)#visit-\(visitID)", action: "/visits/\(visitID)",
-            deleteAction: "/visits/\(visitID)/delete", version: String(edit?.2 ?? visit.version),
+            deleteVisitAction: "/visits/\(visitID)/delete", visitVersion: String(edit?.2 ?? visit.version),
             edit: RecordForm.fields(VisitFields.self, values: editValues, errors: editErrors.byField, formID: "visit"),
             editErrors: !editErrors.byField.isEmpty, stale: stale, entry: entry,
             bodyMap: VisitBodyMap.svg(visitJSON, visitID: visitID),

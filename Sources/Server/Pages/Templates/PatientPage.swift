@@ -5,7 +5,7 @@ extension PageTemplates {
     {{#pseudonymised}}<p class="notice" id="pseudonymised-notice">Pseudonymised view: no identifiers, dates shifted by a fixed offset per patient, ids hashed.</p>{{/pseudonymised}}
     <section id="patient-header" aria-labelledby="patient-title">
     <dl class="header-facts">{{#facts}}<div><dt>{{label}}</dt><dd id="{{id}}">{{value}}</dd></div>{{/facts}}</dl>
-    {{#canEdit}}<p><a href="{{editHref}}" id="edit-patient">Edit registration and tests</a></p>{{/canEdit}}
+    <p>{{#canEdit}}<a href="{{editPatientHref}}" id="edit-patient">Edit registration and tests</a> · {{/canEdit}}<a href="{{phenopacketHref}}" id="download-phenopacket" download>Download the phenopacket</a></p>
     </section>
     <!-- Figures: the body map of the latest visit and the charts are drawn by the Figures target (branch figures). -->
     <section id="body-map" aria-labelledby="body-map-title"><h2 id="body-map-title">Body map</h2><div class="placeholder">The body map of the latest visit appears here.</div></section>

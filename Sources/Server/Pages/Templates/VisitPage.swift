@@ -11,13 +11,13 @@ extension PageTemplates {
     {{#editErrors}}<p class="notice problem" role="alert">The visit was not saved: correct the fields marked below.</p>{{/editErrors}}
     <form method="post" action="{{action}}" id="edit-visit-form" novalidate>
     {{>csrf}}
-    <input type="hidden" name="version" value="{{version}}">
+    <input type="hidden" name="version" value="{{visitVersion}}">
     {{#edit}}{{>field}}{{/edit}}
     <button type="submit" id="save-visit">Save visit</button>
     </form>
-    <form method="post" action="{{deleteAction}}" id="delete-visit-form">
+    <form method="post" action="{{deleteVisitAction}}" id="delete-visit-form">
     {{>csrf}}
-    <input type="hidden" name="version" value="{{version}}">
+    <input type="hidden" name="version" value="{{visitVersion}}">
     <button type="submit" class="danger" id="delete-visit">Delete this visit and all its parts</button>
     </form>
     </section>

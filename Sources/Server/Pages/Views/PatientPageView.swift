@@ -65,7 +65,9 @@ struct PatientPageView: Sendable {
     let facts: [Fact]
     let visits: [VisitEntry]
     let canEdit: Bool
-    let editHref: String
+    let editPatientHref: String
+    /// The API's phenopacket of this record (a GET, which the session cookie authorises).
+    let phenopacketHref: String
     let addVisitAction: String
     let addVisit: [FormFieldView]
     let addVisitErrors: Bool
@@ -102,7 +104,8 @@ extension PatientPageView {
         return PatientPageView(
             title: view == .identified ? "Patient \(pseudonym ?? recordID)" : "Patient \(recordID) (pseudonymised)",
             recordID: recordID, pseudonymised: view == .pseudonymised, facts: facts, visits: visits,
-            canEdit: view == .identified, editHref: "/patients/\(recordID)/edit", addVisitAction: "/patients/\(recordID)/visits",
+            canEdit: view == .identified, editPatientHref: "/patients/\(recordID)/edit",
+            phenopacketHref: "/api/v1/patients/\(recordID)/phenopacket", addVisitAction: "/patients/\(recordID)/visits",
             addVisit: RecordForm.fields(VisitFields.self, values: addVisitValues, errors: addVisitErrors.byField, formID: "visit"),
             addVisitErrors: !addVisitErrors.byField.isEmpty)
     }
@@ -151,7 +154,7 @@ extension PatientPageView {
         let phenotypes = items("phenotypicFeatures").map { f -> Term in
             let hpo = s(f, "hpoId") ?? ""
             let term = knowledge.term(hpo)
-            let qualifiers = join([s(f, "onset").map { "onset " + (knowledge.termName($0) ?? $0) },
+            let qualifiers = join([s(f, "onset").map { "onset " + (knowledge.termName($0) ?? ($0.hasPrefix("P") ? Self.readableAge($0) : $0)) },
                                    s(f, "severity").map { knowledge.termName($0) ?? $0 },
                                    s(f, "laterality").map { knowledge.termName($0) ?? $0 }])
             return withActions(Term(id: hpo, name: term?.name ?? hpo, definition: term?.definition,
@@ -190,7 +193,7 @@ extension PatientPageView {
                         note: s(p, "outcome"))
         }
         let variants = lines("variants", "variants") { x in
-            Line(text: join([s(x, "gene"), s(x, "hgvs"), s(x, "label"), s(x, "zygosity"), s(x, "parentOfOrigin").map { "from the " + $0 },
+            Line(text: join([s(x, "gene"), s(x, "hgvs"), s(x, "label"), s(x, "zygosity"), s(x, "parentOfOrigin").map { $0 + " origin" },
                              s(x, "acmgClass")]),
                  note: s(x, "hgvs").map { RecordReadings.hgvs($0, knowledge: knowledge) })
         }

@@ -5,8 +5,8 @@ struct VisitPageView: Sendable {
     let heading: String
     let patientHref: String
     let action: String
-    let deleteAction: String
-    let version: String
+    let deleteVisitAction: String
+    let visitVersion: String
     let edit: [FormFieldView]
     let editErrors: Bool
     let stale: String?
