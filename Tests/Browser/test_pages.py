@@ -368,6 +368,19 @@ def step_patient_page_shows_the_record(b, s):
     b.saved("#timeline", r"(?i)calcium", "the lab result")
     inert(b)
     b.shot("patient-page")
+    body_map = b.driver.find_elements(By.CSS_SELECTOR, "#body-map svg.bodymap")
+    if not body_map:
+        raise StepFailed("the patient page has no body map of the latest visit (#body-map svg.bodymap)")
+    forearm = body_map[0].find_elements(By.CSS_SELECTOR, 'g[data-region="forearm"][data-side="left"][data-view="front"]')
+    if not forearm or "depth-fascia" not in (forearm[0].get_attribute("class") or ""):
+        raise StepFailed("the patient page's body map does not draw the left forearm with the fascia style")
+    b.shot_element("patient-body-map", body_map[0])
+    charts = b.driver.find_elements(By.CSS_SELECTOR, "#charts svg.figure-chart[role=img]")
+    titles = [c.find_element(By.TAG_NAME, "title").get_attribute("textContent") for c in charts]
+    if not any("Body surface" in t for t in titles) or not any("calcium" in t.lower() for t in titles):
+        raise StepFailed(f"the patient page's charts lack the %BSA or the calcium chart: {titles}")
+    for chart in charts:
+        b.shot_element("patient-" + (chart.get_attribute("id") or "chart"), chart)
 
 
 def step_researcher_sees_no_identifier(b, s):

@@ -71,6 +71,8 @@ struct PatientPageView: Sendable {
     let addVisitAction: String
     let addVisit: [FormFieldView]
     let addVisitErrors: Bool
+    /// The body maps and charts (`Figures`), from the same JSON as the rest of the page.
+    let figures: PatientFigures
 }
 
 extension PatientPageView {
@@ -107,7 +109,8 @@ extension PatientPageView {
             canEdit: view == .identified, editPatientHref: "/patients/\(recordID)/edit",
             phenopacketHref: "/api/v1/patients/\(recordID)/phenopacket", addVisitAction: "/patients/\(recordID)/visits",
             addVisit: RecordForm.fields(VisitFields.self, values: addVisitValues, errors: addVisitErrors.byField, formID: "visit"),
-            addVisitErrors: !addVisitErrors.byField.isEmpty)
+            addVisitErrors: !addVisitErrors.byField.isEmpty,
+            figures: PatientFigures.make(record, sex: sex, knowledge: knowledge))
     }
 
     /// The latest confirmed or suspected diagnosis of the visits, with its status; else the
