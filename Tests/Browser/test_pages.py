@@ -135,6 +135,13 @@ class Browser:
             raise StepFailed(f"{self.driver.current_url}: submitting the form did not load a page")
         self.ok_status()
 
+    def form(self, form_id, what):
+        """The form `#form_id` of the current page; fails naming it."""
+        found = self.driver.find_elements(By.ID, form_id)
+        if not found:
+            raise StepFailed(f"{self.driver.current_url}: no {what} (#{form_id})")
+        return found[0]
+
     def saved(self, section, pattern, what):
         """The last form was accepted (no problem notice) and `section` now lists `pattern`."""
         problems = [p.text for p in self.driver.find_elements(By.CSS_SELECTOR, ".notice.problem, p.error")]
@@ -242,12 +249,10 @@ def step_new_patient(b, s):
 
 def step_add_visit(b, s):
     b.get(f"/patients/{s['patient']}")
-    form = b.driver.find_elements(By.ID, "add-visit-form")
-    if not form:
-        raise StepFailed("the patient page has no add-visit form (#add-visit-form)")
-    date = b.fill("2024-03-12", "date", within=form[0])
-    b.fill("baseline", "kind", within=form[0])
-    b.fill("E2E visit note", "notes", within=form[0])
+    form = b.form("add-visit-form", "add-visit form")
+    date = b.fill("2024-03-12", "date", within=form)
+    b.fill("baseline", "kind", within=form)
+    b.fill("E2E visit note", "notes", within=form)
     b.submit(date)
     match = re.search(r"/visits/(\d+)", b.driver.current_url)
     if not match:
@@ -257,16 +262,9 @@ def step_add_visit(b, s):
     b.shot("visit")
 
 
-def lesion_form(b):
-    forms = b.driver.find_elements(By.ID, "add-lesions-form")
-    if not forms:
-        raise StepFailed(f"{b.driver.current_url}: no lesion form (#add-lesions-form)")
-    return forms[0]
-
-
 def step_lesion_by_body_map(b, s):
     b.get(f"/visits/{s['visit']}")
-    form = lesion_form(b)
+    form = b.form("add-lesions-form", "lesion form")
     selector = 'svg.bodymap a[data-region="forearm"][data-side="left"][data-view="front"]'
     regions = b.driver.find_elements(By.CSS_SELECTOR, selector)
     if not regions:
@@ -317,10 +315,8 @@ def step_lesion_by_body_map(b, s):
 
 def step_add_lab(b, s):
     b.get(f"/visits/{s['visit']}")
-    forms = b.driver.find_elements(By.ID, "add-measurements-form")
-    if not forms:
-        raise StepFailed("the visit page has no lab form (#add-measurements-form)")
-    loinc = forms[0].find_element(By.NAME, "loinc")
+    form = b.form("add-measurements-form", "lab form")
+    loinc = form.find_element(By.NAME, "loinc")
     if loinc.tag_name == "select":
         options = Select(loinc).options
         calcium = next((o for o in options if "calcium" in o.text.lower()), None)
@@ -329,8 +325,8 @@ def step_add_lab(b, s):
         Select(loinc).select_by_value(calcium.get_attribute("value"))
     else:
         loinc.send_keys("17861-6")
-    forms[0].find_element(By.NAME, "value").send_keys("11.9")
-    forms[0].find_element(By.NAME, "unit").send_keys("mg/dL")
+    b.fill("11.9", "value", within=form)
+    b.fill("mg/dL", "unit", within=form)
     b.submit(loinc)
     b.saved("#visit-parts", r"(?i)calcium.*\n?.*high", "the calcium result, flagged high")
     b.shot("visit-lab-added")
@@ -338,12 +334,10 @@ def step_add_lab(b, s):
 
 def step_add_variant(b, s):
     b.get(f"/visits/{s['visit']}")
-    forms = b.driver.find_elements(By.ID, "add-variants-form")
-    if not forms:
-        raise StepFailed("the visit page has no variant form (#add-variants-form)")
-    b.fill("GNAS", "gene", within=forms[0])
-    hgvs = b.fill("NM_000516.7:c.565C>T", "hgvs", within=forms[0])
-    b.fill("paternal", "parentOfOrigin", within=forms[0])
+    form = b.form("add-variants-form", "variant form")
+    b.fill("GNAS", "gene", within=form)
+    hgvs = b.fill("NM_000516.7:c.565C>T", "hgvs", within=form)
+    b.fill("paternal", "parentOfOrigin", within=form)
     read = b.driver.find_elements(By.ID, "read-hgvs")
     if read:
         old = b.driver.find_element(By.TAG_NAME, "html")
@@ -354,7 +348,7 @@ def step_add_variant(b, s):
             raise StepFailed("reading the HGVS expression showed no reading (#hgvs-reading)")
         b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", reading[0])
         b.shot("visit-variant-read")
-        hgvs = b.field("hgvs", within=b.driver.find_element(By.ID, "add-variants-form"))
+        hgvs = b.field("hgvs", within=b.form("add-variants-form", "variant form"))
     b.submit(hgvs)
     b.saved("#visit-parts", r"c\.565C>T", "the GNAS variant")
     b.shot("visit-variant-added")
