@@ -9,10 +9,8 @@
 /// into the form's `[data-bodymap-status]` element if it has one (make it `aria-live="polite"`), and
 /// moves the focus to the form's `depth` field; when the page has no such form the link is followed.
 public enum BodyMapScript {
-    public static let path = "/static/bodymap.js"
-
     public static let source = #"""
-    // Ossify body map: choose a region to fill the lesion form (see BodyMapScript.swift).
+    // Ossify body map: choose a region to fill the lesion form (see Sources/Figures/Assets/BodyMapScript.swift).
     (function () {
       "use strict";
       function field(form, name) { return form.elements.namedItem(name); }

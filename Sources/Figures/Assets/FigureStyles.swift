@@ -1,9 +1,7 @@
-/// The figures' stylesheet, for the server to serve at `/static/figures.css` (`text/css`): visible
-/// focus and selection on the body map, the small-multiples row, the data tables, and print.
-/// The SVG itself needs none of it to be readable (presentation attributes only).
+/// The figures' stylesheet (the server appends it to `/static/ossify.css`): visible focus and
+/// selection on the body map, the small-multiples row, the data tables, and print. The SVG itself
+/// needs none of it to be readable (presentation attributes only).
 public enum FigureStyles {
-    public static let path = "/static/figures.css"
-
     public static let source = #"""
     /* Ossify figures: body maps and charts (see FigureStyles.swift). */
     svg.bodymap, svg.figure-chart { max-width: 100%; height: auto; }
