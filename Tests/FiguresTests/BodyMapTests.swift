@@ -77,7 +77,8 @@ import Testing
             #expect(svg.contains(">\(style.name)</text>"))
             #expect(svg.contains("<pattern id=\"map-\(style.key)\""))
         }
-        #expect(Set(DepthStyle.all.map(\.marker)).count == DepthStyle.all.count)
+        let styles = [DepthStyle.none] + DepthStyle.all
+        #expect(Set(styles.map(\.marker)).count == styles.count, "every depth, and no lesion, has its own marker shape")
         #expect(Set(DepthStyle.all.map(\.fill)).count == DepthStyle.all.count)
     }
 

@@ -35,7 +35,7 @@ public struct DepthStyle: Sendable, Hashable {
     }
 
     /// A visit or region without any lesion (charts only; on the map such a region is white).
-    public static let none = DepthStyle(depth: nil, fill: "#ffffff", ink: "#000000", marker: .ring, name: "no lesion")
+    public static let none = DepthStyle(depth: nil, fill: "#ffffff", ink: "#000000", marker: .dash, name: "no lesion")
 
     /// Every style in legend order: not recorded, then dermis to joint.
     public static let all: [DepthStyle] = [of(nil)] + TissueDepth.allCases.map { of($0) }

@@ -1,7 +1,7 @@
 /// Point markers that differ by shape, so series stay apart in greyscale and for colour-blind
 /// readers.
 public enum Marker: String, Sendable, Hashable, CaseIterable {
-    case circle, square, triangle, diamond, triangleDown, cross, plus, ring
+    case circle, square, triangle, diamond, triangleDown, cross, plus, dash
 
     /// Draws the marker centred on (x, y) with radius about `r`.
     package func draw(_ svg: inout SVG, _ x: Double, _ y: Double, r: Double = 4.5, fill: String = "#000",
@@ -10,9 +10,8 @@ public enum Marker: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .circle:
             svg.element("circle", [("cx", n(x)), ("cy", n(y)), ("r", n(r)), ("fill", fill), ("stroke", stroke)])
-        case .ring:
-            svg.element("circle", [("cx", n(x)), ("cy", n(y)), ("r", n(r)), ("fill", "#fff"), ("stroke", stroke),
-                                   ("stroke-width", "1.5")])
+        case .dash:
+            svg.rect(x - r, y - 1.5, r * 2, 3, fill: stroke, stroke: stroke)
         case .square:
             svg.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7, fill: fill, stroke: stroke)
         case .triangle:
