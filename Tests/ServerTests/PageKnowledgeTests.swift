@@ -63,6 +63,24 @@ struct PageKnowledgeTests {
             #expect(patientPage.body.contains(#"id="fact-parent-of-origin">paternal"#))
             #expect(patientPage.body.contains("NM_000516.7:c.565C&gt;T: ") && patientPage.body.contains("; loss of function "),
                     "the variant engine's reading")
+            // The engines on the stored record, from the patient page; the results listed with release and version.
+            #expect(patientPage.body.contains(#"id="run-diagnosis""#) && patientPage.body.contains("No stored results yet."))
+            let diagnosed = try await browser.post("/patients/\(patient.id)/diagnose", [])
+            #expect(diagnosed.status == .seeOther && diagnosed.location == "/patients/\(patient.id)#assessments")
+            #expect(try await browser.post("/patients/\(patient.id)/assess", []).status == .seeOther)
+            #expect(try await browser.post("/patients/\(patient.id)/diagnose", [], csrf: .none).status == .forbidden)
+            let withResults = try await browser.get("/patients/\(patient.id)")
+            #expect(withResults.body.contains("<strong>Differential diagnosis</strong>"))
+            #expect(withResults.body.contains("<strong>GNAS-spectrum assessment</strong>"))
+            #expect(withResults.body.contains("; data release HPO "))
+            #expect(withResults.body.contains("<li>1. "), "the leading candidate")
+            let researcher = try await PageBrowser.signIn(c, "researcher")
+            let list = try await researcher.get("/")
+            let link = try #require(list.body.firstRange(of: #/href="/patients/[0-9a-f]{20}"/#).map { String(list.body[$0].dropFirst(6).dropLast()) })
+            let researcherPage = try await researcher.get(link)
+            #expect(researcherPage.body.contains("<strong>Differential diagnosis</strong>"))
+            #expect(!researcherPage.body.contains(#"id="run-diagnosis""#))
+            #expect(try await researcher.post("/patients/\(patient.id)/diagnose", []).status == .forbidden)
         }
     }
 }

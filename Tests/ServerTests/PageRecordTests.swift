@@ -177,6 +177,8 @@ struct PageRecordTests {
             let good = try await browser.post("/patients/new", [("pseudonym", "P-9"), ("sex", "female"), ("status", "alive"),
                                                                  ("birthDate", "2016-02-03"), ("reuseConsent", "true"), ("gnasSequencing", "variant")])
             #expect(good.status == .seeOther)
+            let taken = try await browser.post("/patients/new", [("pseudonym", "P-9"), ("sex", "male"), ("status", "alive")])
+            #expect(taken.status == .unprocessableContent && taken.body.contains(#"id="patient-pseudonym-error">is taken"#))
             let page = try await browser.get(try #require(good.location))
             #expect(page.body.contains(#"id="fact-pseudonym">P-9"#))
             #expect(page.body.contains(#"id="fact-gnasSequencing">variant"#))

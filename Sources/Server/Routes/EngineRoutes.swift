@@ -19,36 +19,12 @@ struct EngineRoutes {
         api.add(.post, "/api/v1/patients/{id}/diagnose", "Rank the differential diagnosis of the stored record and store it",
                 tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context in
             let who = try context.require(.clinician)
-            let engines = try loaded()
-            let id = try Paths.id(context)
-            let record = try await store.document(patient: id, by: who, includeAssessments: false).patientRecord()
-            // Ranking is CPU-bound: it runs on NIO's thread pool, off the cooperative pool.
-            let service = engines.diagnosis
-            let outcome = try await ThreadPoolExecutor().run { () -> Result<DiagnosisResult, QueryError> in
-                do throws(QueryError) { return .success(try service.diagnose(record)) } catch { return .failure(error) }
-            }
-            let result: DiagnosisResult
-            switch outcome {
-            case .success(let r): result = r
-            case .failure(let error): throw Problem.invalid([FieldProblem(error.field, error.message)])
-            }
-            let stored = try await store.storeAssessment(
-                patient: id, kind: .diagnosis, dataRelease: engines.dataRelease, engineVersion: DiagnosisService.engineVersion,
-                result: try JSONValue(encoding: result), by: who)
-            return try JSONIO.response(encoding: stored, status: .created)
+            return try JSONIO.response(encoding: try await diagnose(patient: try Paths.id(context), by: who), status: .created)
         }
         api.add(.post, "/api/v1/patients/{id}/assess", "GNAS-spectrum assessment of the stored record, stored",
                 tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context in
             let who = try context.require(.clinician)
-            let engines = try loaded()
-            let id = try Paths.id(context)
-            let record = try await store.document(patient: id, by: who, includeAssessments: false).patientRecord()
-            let assessment = assessGNASSpectrum(record, knowledge: engines.spectrum, labs: engines.labs, transcript: engines.transcript,
-                                                hierarchy: TermHierarchy(engines.diagnosis.kb))
-            let stored = try await store.storeAssessment(
-                patient: id, kind: .gnasAssessment, dataRelease: engines.dataRelease, engineVersion: Engines.assessmentEngineVersion,
-                result: try JSONValue(encoding: assessment), by: who)
-            return try JSONIO.response(encoding: stored, status: .created)
+            return try JSONIO.response(encoding: try await assess(patient: try Paths.id(context), by: who), status: .created)
         }
         api.add(.get, "/api/v1/patients/{id}/phenopacket", "Export the record as a GA4GH Phenopacket v2 (researchers: pseudonymised)",
                 tag: "phenopackets", roles: [.clinician, .researcher], response: "Phenopacket") { _, context in
@@ -106,6 +82,36 @@ struct EngineRoutes {
         let outcomes = try await store.importPatients(batch, site: site, by: who)
         let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, entries[$0.index].line, $0.problems) }
         return ImportResult(refused: problems, outcomes: problems.isEmpty ? outcomes : [], total: entries.count)
+    }
+
+    /// Ranks the differential of the stored record and stores the result (the API and the patient page).
+    func diagnose(patient id: Int64, by who: Principal) async throws -> StoredAssessment {
+        let engines = try loaded()
+        let record = try await store.document(patient: id, by: who, includeAssessments: false).patientRecord()
+        // Ranking is CPU-bound: it runs on NIO's thread pool, off the cooperative pool.
+        let service = engines.diagnosis
+        let outcome = try await ThreadPoolExecutor().run { () -> Result<DiagnosisResult, QueryError> in
+            do throws(QueryError) { return .success(try service.diagnose(record)) } catch { return .failure(error) }
+        }
+        let result: DiagnosisResult
+        switch outcome {
+        case .success(let r): result = r
+        case .failure(let error): throw Problem.invalid([FieldProblem(error.field, error.message)])
+        }
+        return try await store.storeAssessment(
+            patient: id, kind: .diagnosis, dataRelease: engines.dataRelease, engineVersion: DiagnosisService.engineVersion,
+            result: try JSONValue(encoding: result), by: who)
+    }
+
+    /// The GNAS-spectrum assessment of the stored record, stored (the API and the patient page).
+    func assess(patient id: Int64, by who: Principal) async throws -> StoredAssessment {
+        let engines = try loaded()
+        let record = try await store.document(patient: id, by: who, includeAssessments: false).patientRecord()
+        let assessment = assessGNASSpectrum(record, knowledge: engines.spectrum, labs: engines.labs, transcript: engines.transcript,
+                                            hierarchy: TermHierarchy(engines.diagnosis.kb))
+        return try await store.storeAssessment(
+            patient: id, kind: .gnasAssessment, dataRelease: engines.dataRelease, engineVersion: Engines.assessmentEngineVersion,
+            result: try JSONValue(encoding: assessment), by: who)
     }
 
     func loaded() throws -> Engines {

@@ -102,6 +102,17 @@ struct FieldErrors: Error, Sendable {
         for p in problems where byField[p.field] == nil { byField[p.field] = p.reason }
     }
 
+    /// The problems of a refused write: a 422 problem's fields, a registry refusal's, or a conflict
+    /// (a unique value taken) on `conflictField`; nil for any other error.
+    init?(refusal error: any Error, conflictField: String) {
+        switch error {
+        case let problem as Problem where problem.status == .unprocessableContent: self.init(problem.invalidParams)
+        case RegistryError.invalid(let problems): self.init(problems)
+        case RegistryError.conflict: self.init([FieldProblem(conflictField, "is taken")])
+        default: return nil
+        }
+    }
+
     /// Problems about fields that the form does not show, for a notice above it.
     func unplaced(shown: [String]) -> [String] {
         byField.filter { !shown.contains($0.key) }.map { "\($0.key): \($0.value)" }.sorted()

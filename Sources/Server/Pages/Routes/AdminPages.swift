@@ -32,17 +32,10 @@ struct AdminPages {
                 _ = try await AdminRoutes.newUser(username: form.text("username") ?? "", password: form["password"] ?? "",
                                                   role: form.text("role"), siteCode: form.text("site"), store: store, hasher: hasher, by: who)
                 return PageRenderer.redirect("/admin?done=user")
-            } catch let problem as Problem where problem.status == .unprocessableContent {
+            } catch {
+                guard let errors = FieldErrors(refusal: error, conflictField: "username") else { throw error }
                 return try await home(session, AdminHomeView(users: try await store.users(), sites: try await store.sites(), userValues: values,
-                                                             userErrors: FieldErrors(problem.invalidParams)), status: .unprocessableContent)
-            } catch let error as RegistryError {
-                let problems: [FieldProblem] = switch error {
-                case .invalid(let p): p
-                case .conflict: [FieldProblem("username", "is taken")]
-                default: throw error
-                }
-                return try await home(session, AdminHomeView(users: try await store.users(), sites: try await store.sites(), userValues: values,
-                                                             userErrors: FieldErrors(problems)), status: .unprocessableContent)
+                                                             userErrors: errors), status: .unprocessableContent)
             }
         }
         pages.post("/admin/users/:id/active") { request, context -> Response in
@@ -73,14 +66,10 @@ struct AdminPages {
             do {
                 _ = try await store.createSite(code: values["code"] ?? "", name: values["name"] ?? "", by: who)
                 return PageRenderer.redirect("/admin?done=site")
-            } catch let error as RegistryError {
-                let problems: [FieldProblem] = switch error {
-                case .invalid(let p): p
-                case .conflict: [FieldProblem("code", "is taken")]
-                default: throw error
-                }
+            } catch {
+                guard let errors = FieldErrors(refusal: error, conflictField: "code") else { throw error }
                 return try await home(session, AdminHomeView(users: try await store.users(), sites: try await store.sites(), siteValues: values,
-                                                             siteErrors: FieldErrors(problems)), status: .unprocessableContent)
+                                                             siteErrors: errors), status: .unprocessableContent)
             }
         }
         pages.get("/admin/audit") { request, context -> Response in

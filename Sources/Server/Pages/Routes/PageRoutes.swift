@@ -24,8 +24,9 @@ struct PageRoutes {
         let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
         SignInPages(signIn: signIn, cookies: cookies, hasher: signIn.hasher, renderer: renderer).register(pages)
         PatientListPage(store: store, renderer: renderer, knowledge: knowledge).register(pages)
-        PatientPages(store: store, renderer: renderer, knowledge: knowledge, check: check).register(pages)
-        ExchangePages(store: store, renderer: renderer, engineRoutes: EngineRoutes(store: store, engines: knowledge.engines)).register(pages)
+        let engineRoutes = EngineRoutes(store: store, engines: knowledge.engines)
+        PatientPages(store: store, renderer: renderer, knowledge: knowledge, check: check, engineRoutes: engineRoutes).register(pages)
+        ExchangePages(store: store, renderer: renderer, engineRoutes: engineRoutes).register(pages)
         AdminPages(store: store, hasher: signIn.hasher, renderer: renderer).register(pages)
         VisitPages(store: store, renderer: renderer, knowledge: knowledge, check: check, forms: PartForms(knowledge: knowledge)).register(pages)
     }

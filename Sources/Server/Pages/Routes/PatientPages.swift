@@ -9,6 +9,7 @@ struct PatientPages {
     let renderer: PageRenderer
     let knowledge: PageKnowledge
     let check: RecordKnowledgeCheck
+    let engineRoutes: EngineRoutes
 
     func register(_ pages: RouterGroup<RegistryRequestContext>) {
         pages.get("/patients/new") { request, context -> Response in
@@ -28,10 +29,10 @@ struct PatientPages {
                 do {
                     let stored = try await store.create(fields, parent: who.siteID ?? 0, by: who)
                     return PageRenderer.redirect("/patients/\(stored.id)")
-                } catch RegistryError.invalid(let problems) {
-                    return newForm(session, values: values, errors: FieldErrors(problems), status: .unprocessableContent)
-                } catch RegistryError.conflict(let detail) {
-                    return newForm(session, values: values, errors: FieldErrors([FieldProblem("pseudonym", detail)]), status: .conflict)
+                } catch {
+                    // A pseudonym is unique in the registry.
+                    guard let errors = FieldErrors(refusal: error, conflictField: "pseudonym") else { throw error }
+                    return newForm(session, values: values, errors: errors, status: .unprocessableContent)
                 }
             }
         }
@@ -52,6 +53,19 @@ struct PatientPages {
                 let stored = try await store.create(fields, parent: id, by: who)
                 return PageRenderer.redirect("/visits/\(stored.id)")
             }
+        }
+        // The engines on the stored record (clinicians), each result stored; back to the page's list.
+        pages.post("/patients/:id/diagnose") { request, context -> Response in
+            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+            let id = try Paths.id(context)
+            _ = try await engineRoutes.diagnose(patient: id, by: try session.require(.clinician))
+            return PageRenderer.redirect("/patients/\(id)#assessments")
+        }
+        pages.post("/patients/:id/assess") { request, context -> Response in
+            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+            let id = try Paths.id(context)
+            _ = try await engineRoutes.assess(patient: id, by: try session.require(.clinician))
+            return PageRenderer.redirect("/patients/\(id)#assessments")
         }
         pages.get("/patients/:id/edit") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }

@@ -61,7 +61,7 @@ enum StyleSheet {
     .autocomplete li[role="option"][aria-selected="true"] { background: var(--accent); color: #fff; }
     .autocomplete .synonym { font-style: italic; }
     .hidden { display: none; }
-    @media (max-width: 800px) { main, header.top { padding-left: 12px; padding-right: 12px; } th, td { padding: 4px; } }
+    @media (max-width: 800px) { main, header.top { padding-left: 12px; padding-right: 12px; } table { font-size: 0.85rem; } th, td { padding: 4px 3px; } }
     @media print { header.top nav, header.top .session, form, .skip { display: none; } a { color: var(--ink); text-decoration: none; } }
     """
 }

@@ -28,6 +28,13 @@ extension PageTemplates {
     {{^visits}}<li>No visits yet.</li>{{/visits}}
     </ol>
     </section>
+    <section id="assessments" aria-labelledby="assessments-title">
+    <h2 id="assessments-title">Diagnosis and GNAS-spectrum assessment</h2>
+    {{#canEdit}}<form method="post" action="{{diagnoseAction}}" class="inline">{{>csrf}}<button type="submit" id="run-diagnosis">Run the differential diagnosis</button></form>
+    <form method="post" action="{{assessAction}}" class="inline">{{>csrf}}<button type="submit" id="run-assessment">Run the GNAS-spectrum assessment</button></form>{{/canEdit}}
+    <ul id="assessment-list">{{#assessments}}<li><strong>{{kind}}</strong>{{#createdAt}}, {{.}}{{/createdAt}}; data release {{release}}; engine {{engine}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul></li>
+    {{/assessments}}{{^assessments}}<li>No stored results yet.</li>{{/assessments}}</ul>
+    </section>
     {{#canEdit}}
     <section id="add-visit" aria-labelledby="add-visit-title">
     <h2 id="add-visit-title">Add a visit</h2>

@@ -71,6 +71,10 @@ struct PatientPageView: Sendable {
     let addVisitAction: String
     let addVisit: [FormFieldView]
     let addVisitErrors: Bool
+    /// Stored engine results, newest first; where the run buttons post.
+    let assessments: [AssessmentEntry]
+    let diagnoseAction: String
+    let assessAction: String
     /// The body maps and charts (`Figures`), from the same JSON as the rest of the page.
     let figures: PatientFigures
 }
@@ -110,6 +114,8 @@ extension PatientPageView {
             phenopacketHref: "/api/v1/patients/\(recordID)/phenopacket", addVisitAction: "/patients/\(recordID)/visits",
             addVisit: RecordForm.fields(VisitFields.self, values: addVisitValues, errors: addVisitErrors.byField, formID: "visit"),
             addVisitErrors: !addVisitErrors.byField.isEmpty,
+            assessments: (record["assessments"]?.arrayValue ?? []).reversed().map(AssessmentEntry.init),
+            diagnoseAction: "/patients/\(recordID)/diagnose", assessAction: "/patients/\(recordID)/assess",
             figures: PatientFigures.make(record, sex: sex, knowledge: knowledge))
     }
 
