@@ -40,8 +40,11 @@ let package = Package(
         .target(name: "Clinical", dependencies: ["Ontology"], swiftSettings: strict),
         .target(name: "Diagnosis", dependencies: ["Ontology", "Clinical"], swiftSettings: strict),
         .target(name: "Phenopackets", dependencies: ["Clinical"], swiftSettings: strict),
+        // The body map and the patient charts as inline SVG, pure functions of small value types; also
+        // the SVG writer that the cohort plots share.
+        .target(name: "Figures", dependencies: ["Clinical"], swiftSettings: strict),
         // Cohort statistics (survival, progression, genotype-phenotype) and their SVG plots.
-        .target(name: "Analytics", dependencies: ["Clinical"], swiftSettings: strict),
+        .target(name: "Analytics", dependencies: ["Clinical", "Figures"], swiftSettings: strict),
         .executableTarget(
             name: "ossify",
             dependencies: [
@@ -57,7 +60,9 @@ let package = Package(
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], exclude: ["Vignettes"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], swiftSettings: strict),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Figures"], swiftSettings: strict),
+        // Registry only to check the map's regions and the %BSA against its Lund-Browder catalogue.
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Registry"], swiftSettings: strict),
         // The registry: storage protocol, SQLite (GRDB) and PostgreSQL (PostgresNIO) stores, users, audit.
         .target(
             name: "Registry",
@@ -76,7 +81,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics",
+                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics", "Figures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

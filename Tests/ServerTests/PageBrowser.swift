@@ -91,7 +91,7 @@ enum PageChecks {
         #expect(page.headers[HTTPFields.Element.Name("Content-Security-Policy")!] == SecurityHeadersMiddleware<RegistryRequestContext>.contentSecurityPolicy, "\(what)")
         #expect(!(page.headers[HTTPFields.Element.Name("Content-Security-Policy")!] ?? "").contains("unsafe-inline"), "\(what)")
         #expect(page.headers[HTTPFields.Element.Name("X-Content-Type-Options")!] == "nosniff", "\(what)")
-        #expect(page.headers[HTTPFields.Element.Name("Referrer-Policy")!] == "no-referrer", "\(what)")
+        #expect(page.headers[HTTPFields.Element.Name("Referrer-Policy")!] == "same-origin", "\(what)")
     }
 
     /// No inline script, handler or style attribute anywhere in the page (the CSP would block them).

@@ -2,7 +2,9 @@ import Hummingbird
 
 /// Puts the security headers on every response, pages and API alike, errors included: a
 /// Content-Security-Policy that allows only this origin's own files (no inline script or style, so
-/// an injected `<script>` or `style=` does nothing), no framing, no MIME sniffing, no referrer.
+/// an injected `<script>` or `style=` does nothing), no framing, no MIME sniffing, no referrer to other
+/// sites (`same-origin`: with `no-referrer` a browser sends `Origin: null` on a form post, which the
+/// CSRF check must refuse).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
@@ -13,7 +15,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         [
             HTTPFields.Element.Name("Content-Security-Policy")!: contentSecurityPolicy,
             HTTPFields.Element.Name("X-Content-Type-Options")!: "nosniff",
-            HTTPFields.Element.Name("Referrer-Policy")!: "no-referrer",
+            HTTPFields.Element.Name("Referrer-Policy")!: "same-origin",
             HTTPFields.Element.Name("X-Frame-Options")!: "DENY",
         ]
     }

@@ -22,7 +22,11 @@ struct VisitPages {
     func register(_ pages: RouterGroup<RegistryRequestContext>) {
         pages.get("/visits/:id") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            return try await page(try Paths.id(context), session)
+            // A body-map link followed without JavaScript: the lesion form filled with its region.
+            let params = request.uri.queryParameters
+            let query = ["region", "side", "surface"].reduce(into: [String: String]()) { q, k in q[k] = params.get(k) }
+            let retry = VisitBodyMap.prefill(query).map { Retry(collection: "lesions", values: $0, errors: FieldErrors([])) }
+            return try await page(try Paths.id(context), session, retry: retry)
         }
         // The variant form's "Read" button: the page again with the form kept and the reading shown.
         pages.post("/visits/:id/variants/read") { request, context -> Response in
@@ -189,7 +193,9 @@ struct VisitPages {
             deleteVisitAction: "/visits/\(visitID)/delete", visitVersion: String(edit?.2 ?? visit.version),
             edit: RecordForm.fields(VisitFields.self, values: editValues, errors: editErrors.byField, formID: "visit"),
             editErrors: !editErrors.byField.isEmpty, stale: stale, entry: entry,
+            bodyMap: VisitBodyMap.svg(visitJSON, visitID: visitID),
             forms: forms.addForms(visitID: visitID, retry: retry, reading: reading))
-        return renderer.response("visit", view, chrome: session.chrome("Visit", scripts: ["hpo-autocomplete.js"]), status: status)
+        return renderer.response("visit", view, chrome: session.chrome("Visit", scripts: ["hpo-autocomplete.js", "bodymap.js"]),
+                                 status: status)
     }
 }

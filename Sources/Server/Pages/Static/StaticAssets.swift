@@ -1,4 +1,5 @@
 import Crypto
+import Figures
 import FoundationEssentials
 import Hummingbird
 
@@ -17,8 +18,9 @@ struct StaticAssets: Sendable {
 
     init() {
         var assets: [String: Asset] = [:]
-        for (name, contentType, text) in [("ossify.css", "text/css; charset=utf-8", StyleSheet.text),
-                                          ("hpo-autocomplete.js", "text/javascript; charset=utf-8", AutocompleteScript.text)] {
+        for (name, contentType, text) in [("ossify.css", "text/css; charset=utf-8", StyleSheet.text + "\n" + FigureStyles.source),
+                                          ("hpo-autocomplete.js", "text/javascript; charset=utf-8", AutocompleteScript.text),
+                                          ("bodymap.js", "text/javascript; charset=utf-8", BodyMapScript.source)] {
             let digest = SHA256.hash(data: Data(text.utf8)).prefix(8).map { byte in
                 let s = String(byte, radix: 16)
                 return s.count == 1 ? "0" + s : s

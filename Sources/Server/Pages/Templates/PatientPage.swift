@@ -7,9 +7,14 @@ extension PageTemplates {
     <dl class="header-facts">{{#facts}}<div><dt>{{label}}</dt><dd id="{{id}}">{{value}}</dd></div>{{/facts}}</dl>
     <p>{{#canEdit}}<a href="{{editPatientHref}}" id="edit-patient">Edit registration and tests</a> · {{/canEdit}}<a href="{{phenopacketHref}}" id="download-phenopacket" download>Download the phenopacket</a></p>
     </section>
-    <!-- Figures: the body map of the latest visit and the charts are drawn by the Figures target (branch figures). -->
-    <section id="body-map" aria-labelledby="body-map-title"><h2 id="body-map-title">Body map</h2><div class="placeholder">The body map of the latest visit appears here.</div></section>
-    <section id="charts" aria-labelledby="charts-title"><h2 id="charts-title">Charts</h2><div class="placeholder">The charts appear here.</div></section>
+    <section id="body-map" aria-labelledby="body-map-title"><h2 id="body-map-title">Body map</h2>
+    {{#figures}}{{#latestBodyMap}}{{{.}}}{{/latestBodyMap}}{{^latestBodyMap}}<p>No visit with an age yet.</p>{{/latestBodyMap}}
+    {{#bodyMapsByVisit}}<h3 id="body-maps-by-visit-title">By visit</h3>{{{.}}}{{/bodyMapsByVisit}}{{/figures}}
+    </section>
+    <section id="charts" aria-labelledby="charts-title"><h2 id="charts-title">Charts</h2>
+    {{#figures}}{{#charts}}<figure class="chart" id="{{id}}-figure">{{{svg}}}<details><summary>Data table</summary>{{{table}}}</details></figure>
+    {{/charts}}{{^charts}}<p>Nothing to chart yet.</p>{{/charts}}{{/figures}}
+    </section>
     <section id="timeline-section" aria-labelledby="timeline-title">
     <h2 id="timeline-title">Timeline</h2>
     <ol class="timeline" id="timeline">

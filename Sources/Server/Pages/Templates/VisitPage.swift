@@ -25,6 +25,11 @@ extension PageTemplates {
     <h2 id="visit-parts-title">Recorded at this visit</h2>
     {{#entry}}{{>parts}}{{^hasPhenotypes}}{{^lists}}<p>Nothing recorded yet.</p>{{/lists}}{{/hasPhenotypes}}{{/entry}}
     </section>
+    <section id="lesion-body-map" aria-labelledby="lesion-body-map-title">
+    <h2 id="lesion-body-map-title">Body map</h2>
+    <p class="hint">Choose a region (click, or Tab to it and press Enter or Space) to fill the lesion form below.</p>
+    {{{bodyMap}}}
+    </section>
     {{#forms}}{{>part-form}}{{/forms}}
     {{/page}}
     """

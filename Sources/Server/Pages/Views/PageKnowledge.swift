@@ -1,4 +1,5 @@
 import Clinical
+import NIOConcurrencyHelpers
 import Ontology
 import Registry
 
@@ -7,7 +8,7 @@ import Registry
 /// names. Without engines (a server built on the store alone) ids are shown as they are.
 struct PageKnowledge: Sendable {
     let engines: Engines?
-    let search: TermSearch?
+    private let searchIndex: TermSearchIndex?
     /// Onset, severity and laterality terms (the subtrees PhenoTips offers), as (id, name).
     let onsets: [(value: String, label: String)]
     let severities: [(value: String, label: String)]
@@ -17,7 +18,7 @@ struct PageKnowledge: Sendable {
 
     init(engines: Engines?) {
         self.engines = engines
-        search = engines.map { TermSearch($0.diagnosis.kb) }
+        searchIndex = engines.map { TermSearchIndex($0.diagnosis.kb) }
         let kb = engines?.diagnosis.kb
         func subtree(_ root: String) -> [(value: String, label: String)] {
             guard let kb, let id = TermID(root), let index = kb.index(of: id) else { return [] }
@@ -39,6 +40,9 @@ struct PageKnowledge: Sendable {
     }
 
     var kb: KnowledgeBase? { engines?.diagnosis.kb }
+
+    /// The search over names and synonyms, built at its first use.
+    var search: TermSearch? { searchIndex?.search }
 
     func term(_ id: String) -> Term? {
         guard let kb, let termID = TermID(id) else { return nil }
@@ -68,6 +72,26 @@ struct PageKnowledge: Sendable {
     var analytes: [(value: String, label: String)] {
         (engines?.labs.analytes ?? []).map { a in
             (value: a.loinc.code, label: "\(a.name) (\(a.units.map(\.symbol).joined(separator: ", ")))")
+        }
+    }
+}
+
+/// The term search of a knowledge base, built once at its first use (a server or a test that
+/// never searches does not pay for it).
+final class TermSearchIndex: Sendable {
+    private let kb: KnowledgeBase
+    private let built = NIOLockedValueBox<TermSearch?>(nil)
+
+    init(_ kb: KnowledgeBase) {
+        self.kb = kb
+    }
+
+    var search: TermSearch {
+        built.withLockedValue { value in
+            if let value { return value }
+            let search = TermSearch(kb)
+            value = search
+            return search
         }
     }
 }

@@ -75,6 +75,8 @@ struct PatientPageView: Sendable {
     let assessments: [AssessmentEntry]
     let diagnoseAction: String
     let assessAction: String
+    /// The body maps and charts (`Figures`), from the same JSON as the rest of the page.
+    let figures: PatientFigures
 }
 
 extension PatientPageView {
@@ -113,7 +115,8 @@ extension PatientPageView {
             addVisit: RecordForm.fields(VisitFields.self, values: addVisitValues, errors: addVisitErrors.byField, formID: "visit"),
             addVisitErrors: !addVisitErrors.byField.isEmpty,
             assessments: (record["assessments"]?.arrayValue ?? []).reversed().map(AssessmentEntry.init),
-            diagnoseAction: "/patients/\(recordID)/diagnose", assessAction: "/patients/\(recordID)/assess")
+            diagnoseAction: "/patients/\(recordID)/diagnose", assessAction: "/patients/\(recordID)/assess",
+            figures: PatientFigures.make(record, sex: sex, knowledge: knowledge))
     }
 
     /// The latest confirmed or suspected diagnosis of the visits, with its status; else the

@@ -11,6 +11,8 @@ struct VisitPageView: Sendable {
     let editErrors: Bool
     let stale: String?
     let entry: PatientPageView.VisitEntry
+    /// The visit's body map (`VisitBodyMap`), inline SVG whose regions fill the lesion form.
+    let bodyMap: String
     let forms: [PartFormView]
 }
 
