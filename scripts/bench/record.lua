@@ -5,8 +5,13 @@
 -- OSSIFY_DELAY_MS.
 local token = os.getenv("OSSIFY_TOKEN")
 local pause = tonumber(os.getenv("OSSIFY_DELAY_MS") or "20")
--- OSSIFY_ENDPOINT=diagnose: POST /api/v1/patients/{id}/diagnose instead (ranks and stores a differential).
-local diagnose = os.getenv("OSSIFY_ENDPOINT") == "diagnose"
+-- OSSIFY_ENDPOINT=diagnose: POST /api/v1/patients/{id}/diagnose instead (ranks and stores a differential);
+-- page: the patient page (/patients/{id}); list: the patient list (/) with a random query. The pages
+-- are signed in with the session cookie, which names the same session as the bearer token.
+local endpoint = os.getenv("OSSIFY_ENDPOINT") or "record"
+local diagnose = endpoint == "diagnose"
+local sorts = { "id", "pseudonym", "age", "updated" }
+local sexes = { "", "female", "male" }
 local ids = {}
 for line in io.lines(os.getenv("OSSIFY_IDS")) do ids[#ids + 1] = line end
 
@@ -27,6 +32,16 @@ function request()
   if diagnose then
     return wrk.format("POST", "/api/v1/patients/" .. id .. "/diagnose", { ["Authorization"] = "Bearer " .. token })
   end
+  local cookie = { ["Cookie"] = "ossify_session=" .. token }
+  if endpoint == "page" then
+    return wrk.format("GET", "/patients/" .. id, cookie)
+  end
+  if endpoint == "list" then
+    local path = "/?sort=" .. sorts[math.random(1, #sorts)] .. "&sex=" .. sexes[math.random(1, #sexes)]
+      .. "&page=" .. math.random(1, 20)
+    if math.random() < 0.3 then path = path .. "&q=" .. math.random(1, 9) end
+    return wrk.format("GET", path, cookie)
+  end
   return wrk.format("GET", "/api/v1/patients/" .. id .. "/record", { ["Authorization"] = "Bearer " .. token })
 end
 
@@ -39,7 +54,7 @@ function done(summary, latency, requests)
   io.write(string.format("requests: %d in %.1f s = %.0f req/s; errors: connect %d, read %d, write %d, status %d, timeout %d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout))
-  for _, p in pairs({ 50, 90, 99, 99.9 }) do
+  for _, p in pairs({ 50, 90, 95, 99, 99.9 }) do
     io.write(string.format("p%g: %.2f ms\n", p, latency:percentile(p) / 1000))
   end
   io.write(string.format("max: %.2f ms\n", latency.max / 1000))
