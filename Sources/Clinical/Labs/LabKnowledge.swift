@@ -42,7 +42,16 @@ public struct LabKnowledge: Sendable, Codable, Hashable {
 
     /// Lower-cased, without spaces, with the micro signs written as `u`.
     static func normalize(_ text: String) -> String {
-        String(text.lowercased().filter { !$0.isWhitespace }.map { $0 == "µ" || $0 == "μ" ? "u" : $0 })
+        // ASCII (nearly every name and code) byte by byte: the lookup runs for every lab a page shows.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for b in text.utf8 where !(b == 0x20 || (0x09...0x0D).contains(b)) {
+                bytes.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(text.lowercased().filter { !$0.isWhitespace }.map { $0 == "µ" || $0 == "μ" ? "u" : $0 })
     }
 
     /// Internal consistency: unique ids and aliases, positive factors, ordered intervals, known sources.

@@ -14,6 +14,13 @@ package struct SVG {
 
     /// XML text and attribute escaping; control characters that XML 1.0 forbids are dropped.
     package static func escape(_ text: String) -> String {
+        // Most texts (numbers, colours, path data, ids) need nothing: one pass over the bytes finds
+        // out, and the text is returned as it is (measured: escaping was a fifth of the patient page).
+        let plain = text.utf8.allSatisfy { b in
+            b >= 0x20 && b < 0x7F && b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">")
+                && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'")
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for ch in text {
