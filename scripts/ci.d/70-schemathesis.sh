@@ -2,7 +2,7 @@
 # Schemathesis against a live `ossify serve` (the debug binary) on SQLite and on PostgreSQL (a fresh
 # database on the server of OSSIFY_TEST_POSTGRES_URL, dropped afterwards), as each role: admin,
 # clinician and researcher accounts made with the CLI on a seeded registry, bearer tokens from the
-# API's login. Examples, coverage and fuzzing phases, OSSIFY_SCHEMATHESIS_EXAMPLES (default 15) cases
+# API's login. Examples, coverage and fuzzing phases, OSSIFY_SCHEMATHESIS_EXAMPLES (default 10) cases
 # per operation and phase, fixed seed. Every check but negative_data_rejection (the document may be
 # stricter than the server) and the stateful ones (the document has no links) must pass: no server
 # error, every status, content type, header and body as documented, no valid request refused (400
@@ -12,7 +12,7 @@
 # may answer 422 to a schema-valid body (scripts/schemathesis/schemathesis.toml). A few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-examples=${OSSIFY_SCHEMATHESIS_EXAMPLES:-15}
+examples=${OSSIFY_SCHEMATHESIS_EXAMPLES:-10}
 port=${OSSIFY_SCHEMATHESIS_PORT:-18480}
 swift build --product ossify >/dev/null
 bin="$(swift build --show-bin-path)/ossify"
