@@ -65,8 +65,10 @@ enum OpenAPIDocument {
         }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if !r.queryRules.isEmpty {
-            // JSON Schemas over the query as an object of its parameters.
-            op["x-query-rules"] = .array(r.queryRules.compactMap(ruleSchema))
+            // Each a JSON Schema over the query as an object of its parameters, with the parameter it is about.
+            op["x-query-rules"] = .array(r.queryRules.compactMap { rule in
+                ruleSchema(rule).map { .object(["field": .string(rule.field), "schema": $0]) }
+            })
             op["description"] = .string("Rules between parameters: " + r.queryRules.map(\.reason).joined(separator: "; ") + ".")
         }
         if let request = r.requestSchema {
