@@ -2,8 +2,9 @@
 # Slow clients: OSSIFY_SLOW_CONNECTIONS (default 2000) connections trickle request heads one byte a
 # second (reopened when the header timeout closes them) against a live `ossify serve` (the debug
 # binary, SQLite) while GET /api/v1/health is asked every 50 ms for OSSIFY_SLOW_SECONDS (default
-# 30); the health check's p99 must stay within 100 ms and none may fail (scripts/slow-clients/hold.py).
-# About 40 s.
+# 30) after a 10 s ramp; the health check's p99 must stay within 100 ms and none may fail
+# (scripts/slow-clients/hold.py).
+# About 45 s.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${OSSIFY_SLOW_CONNECTIONS:-2000}
