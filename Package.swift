@@ -28,7 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system zlib, for reading the gzip-compressed HPO release. Foundation on Linux has no
@@ -38,8 +40,11 @@ let package = Package(
         .target(name: "Clinical", dependencies: ["Ontology"], swiftSettings: strict),
         .target(name: "Diagnosis", dependencies: ["Ontology", "Clinical"], swiftSettings: strict),
         .target(name: "Phenopackets", dependencies: ["Clinical"], swiftSettings: strict),
+        // The body map and the patient charts as inline SVG, pure functions of small value types; also
+        // the SVG writer that the cohort plots share.
+        .target(name: "Figures", dependencies: ["Clinical"], swiftSettings: strict),
         // Cohort statistics (survival, progression, genotype-phenotype) and their SVG plots.
-        .target(name: "Analytics", dependencies: ["Clinical"], swiftSettings: strict),
+        .target(name: "Analytics", dependencies: ["Clinical", "Figures"], swiftSettings: strict),
         .executableTarget(
             name: "ossify",
             dependencies: [
@@ -55,7 +60,9 @@ let package = Package(
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], exclude: ["Vignettes"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], swiftSettings: strict),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Figures"], swiftSettings: strict),
+        // Registry only to check the map's regions and the %BSA against its Lund-Browder catalogue.
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Registry"], swiftSettings: strict),
         // The registry: storage protocol, SQLite (GRDB) and PostgreSQL (PostgresNIO) stores, users, audit.
         .target(
             name: "Registry",
@@ -63,6 +70,8 @@ let package = Package(
                 "Clinical", "Phenopackets", "Analytics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // TLS settings of PostgreSQL connections (sslmode).
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -72,11 +81,12 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics",
+                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics", "Figures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Clinical
 import Testing
 @testable import Analytics
+import Figures
 
 @Suite struct PlotTests {
     @Test func textIsEscaped() {

@@ -27,7 +27,7 @@ struct OpenAPITests {
                 ("get", "/api/v1/patients/{id}/phenopacket"), ("post", "/api/v1/phenopackets"),
                 ("get", "/api/v1/health"), ("get", "/api/v1/openapi.json"),
                 ("get", "/api/v1/cohort/survival"), ("get", "/api/v1/cohort/progression"),
-                ("get", "/api/v1/cohort/features"), ("get", "/api/v1/cohort/rates"),
+                ("get", "/api/v1/cohort/features"), ("get", "/api/v1/cohort/rates"), ("get", "/api/v1/hpo/terms"),
             ] + ["visits", "phenotypic-features", "measurements", "lesions", "joint-involvements", "procedures", "variants", "diagnoses"]
                 .flatMap { collection -> [(String, String)] in
                     var routes = [("get", "/api/v1/\(collection)/{id}"), ("put", "/api/v1/\(collection)/{id}"),

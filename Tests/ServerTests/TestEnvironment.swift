@@ -67,12 +67,13 @@ struct Client: Sendable {
 
     @discardableResult
     func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: JSONValue? = nil,
-              raw: String? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
+              raw: String? = nil, bytes: [UInt8]? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
         headers.append(contentsOf: extra)
         var buffer: ByteBuffer?
-        if let raw { buffer = ByteBuffer(string: raw) }
+        if let bytes { buffer = ByteBuffer(bytes: bytes) }
+        else if let raw { buffer = ByteBuffer(string: raw) }
         else if let body { buffer = ByteBuffer(string: body.jsonText) }
         return try await client.execute(uri: uri, method: method, headers: headers, body: buffer) { response in
             let text = String(buffer: response.body)

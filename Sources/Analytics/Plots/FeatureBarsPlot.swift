@@ -1,3 +1,5 @@
+import Figures
+
 /// The frequency of each tested feature by group, as horizontal bars (one grey per group), with the
 /// adjusted p at the right. Suppressed counts are drawn as empty bars marked "<5".
 public enum FeatureBarsPlot {

@@ -1,3 +1,5 @@
+import Figures
+
 /// Kaplan-Meier curves as SVG: steps per group with the 95% interval as a grey band, censoring as
 /// ticks on the curve, a legend, and the numbers at risk under the axis (suppressed for
 /// researchers as in the JSON).

@@ -1,3 +1,5 @@
+import Figures
+
 /// The probability of each progression stage over the years after onset (starting in the dermis
 /// stage), as stacked grey bands with the stage named on each band.
 public enum StateOccupationPlot {

@@ -31,7 +31,7 @@ public struct TermSearch: Sendable {
     }
 
     /// Lower-cased words, split on anything that is not a letter or a digit.
-    static func words(_ s: String) -> [String] {
+    public static func words(_ s: String) -> [String] {
         s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 

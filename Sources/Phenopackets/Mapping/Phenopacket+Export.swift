@@ -3,7 +3,8 @@ public import Foundation
 public import Ontology
 
 extension Phenopacket {
-    /// The HPO release Ossify ships (Data/hp.obo.gz), named in the exported metadata.
+    /// The HPO release Ossify ships (Data/hp.obo.gz), named in the exported metadata when the
+    /// caller names no other (`hpoVersion:`, the release in use).
     public static let hpoVersion = "2025-01-16"
 
     /// Exports a patient record as a phenopacket that the GA4GH reference implementation accepts.
@@ -29,9 +30,11 @@ extension Phenopacket {
     ///   genomic interpretation each: a gene descriptor for a bare gene, else a variant interpretation
     ///   (HGVS expression, GENO allelic state, ACMG class, parent of origin as the extension
     ///   ``parentOfOriginExtension``).
-    /// - Metadata: `created`, `createdBy`, schema version 2.0 and a resource for each ontology used.
+    /// - Metadata: `created`, `createdBy`, schema version 2.0 and a resource for each ontology used,
+    ///   the HPO one naming `hpoVersion` (the release in use; a release path such as
+    ///   `hp/releases/2025-01-16` is cut to its last component).
     /// - Term labels come from `termLabel` (e.g. the HPO knowledge base); without it only ids are written.
-    public init(record: PatientRecord, id: String, created: Date = Date(), createdBy: String = "Ossify",
+    public init(record: PatientRecord, id: String, hpoVersion: String = Phenopacket.hpoVersion, created: Date = Date(), createdBy: String = "Ossify",
                 lesionTerm: (Lesion) -> TermID = Phenopacket.defaultLesionTerm,
                 assayCode: (String) -> TermID? = { TermID($0) },
                 termLabel: (TermID) -> String? = { _ in nil }) {
@@ -96,7 +99,7 @@ extension Phenopacket {
         }
 
         metaData = MetaData(created: Self.rfc3339(created), createdBy: createdBy,
-                            resources: Self.resources(for: self), phenopacketSchemaVersion: "2.0")
+                            resources: Self.resources(for: self, hpoVersion: hpoVersion), phenopacketSchemaVersion: "2.0")
     }
 
     /// The most specific HPO term for a lesion's depth: HP:6000071 Heterotopic dermal ossification,
@@ -149,7 +152,7 @@ extension Phenopacket {
     }
 
     /// One metadata resource per ontology prefix used in the phenopacket.
-    static func resources(for p: Phenopacket) -> [Resource] {
+    static func resources(for p: Phenopacket, hpoVersion: String) -> [Resource] {
         var prefixes: Set<String> = []
         func note(_ term: OntologyClass?) { if let prefix = term?.termID?.prefix { prefixes.insert(prefix) } }
         func note(_ time: TimeElement?) { if case .ontologyClass(let term)? = time { note(term) } }
@@ -161,7 +164,9 @@ extension Phenopacket {
             if case .quantity(let q)? = m.value { note(q.unit) }
             note(m.procedure?.code); note(m.procedure?.bodySite)
         }
+        p.diseases.forEach { note($0.term) }
         for x in p.interpretations {
+            note(x.diagnosis?.disease)
             for g in x.diagnosis?.genomicInterpretations ?? [] {
                 note(g.variantInterpretation?.variationDescriptor?.allelicState)
                 if let gene = g.gene?.valueId ?? g.variantInterpretation?.variationDescriptor?.geneContext?.valueId {
@@ -169,15 +174,24 @@ extension Phenopacket {
                 }
             }
         }
+        let version = hpoVersion.split(separator: "/").last.map(String.init) ?? hpoVersion
         return prefixes.sorted().map { prefix in
-            knownResources[prefix] ?? Resource(id: prefix.lowercased(), name: prefix, url: "", version: "",
+            if prefix == "HP" {
+                return Resource(id: "hp", name: "human phenotype ontology", url: "http://purl.obolibrary.org/obo/hp.owl",
+                                version: version, namespacePrefix: "HP", iriPrefix: "http://purl.obolibrary.org/obo/HP_")
+            }
+            return knownResources[prefix] ?? Resource(id: prefix.lowercased(), name: prefix, url: "", version: "",
                                                namespacePrefix: prefix, iriPrefix: "")
         }
     }
 
     static let knownResources: [String: Resource] = [
-        "HP": Resource(id: "hp", name: "human phenotype ontology", url: "http://purl.obolibrary.org/obo/hp.owl",
-                       version: hpoVersion, namespacePrefix: "HP", iriPrefix: "http://purl.obolibrary.org/obo/HP_"),
+        "OMIM": Resource(id: "omim", name: "Online Mendelian Inheritance in Man", url: "https://www.omim.org",
+                         version: "", namespacePrefix: "OMIM", iriPrefix: "https://www.omim.org/entry/"),
+        "ORPHA": Resource(id: "orpha", name: "Orphanet Rare Disease Ontology", url: "http://www.orpha.net/ORDO/",
+                          version: "", namespacePrefix: "ORPHA", iriPrefix: "http://www.orpha.net/ORDO/Orphanet_"),
+        "MONDO": Resource(id: "mondo", name: "Mondo Disease Ontology", url: "http://purl.obolibrary.org/obo/mondo.owl",
+                          version: "", namespacePrefix: "MONDO", iriPrefix: "http://purl.obolibrary.org/obo/MONDO_"),
         "GENO": Resource(id: "geno", name: "Genotype Ontology", url: "http://purl.obolibrary.org/obo/geno.owl",
                          version: "", namespacePrefix: "GENO", iriPrefix: "http://purl.obolibrary.org/obo/GENO_"),
         "UBERON": Resource(id: "uberon", name: "Uber-anatomy ontology", url: "http://purl.obolibrary.org/obo/uberon.owl",

@@ -2,8 +2,9 @@ public import Clinical
 import Ontology
 
 /// The stored record as the engines' input (`Clinical.PatientRecord`): what the diagnose and
-/// assess routes and the phenopacket export feed on. Ages are computed from the birth date and
-/// the visit dates; the latest visit's observation of a term wins. In the pseudonymised view the
+/// assess routes and the phenopacket export feed on. A visit's age is its stored age or the time
+/// from the birth date to its date; the record's age is the greatest of them; the latest visit's
+/// observation of a term wins. In the pseudonymised view the
 /// record's id is the research id and lesion ids are hashed as in the record's JSON view.
 extension PatientDocument {
     public func patientRecord(view: View = .identified) -> PatientRecord {
@@ -19,7 +20,8 @@ extension PatientDocument {
             guard view == .pseudonymised else { return id }
             return hasher("lesion:\(patient.privacy?.researchID ?? "")", id)
         }
-        record.age = visits.last.flatMap { age(at: $0.visit.fields.date) }
+        // The age at the last encounter: the greatest age among the visits whose time is known.
+        record.age = visits.compactMap { $0.visit.fields.ageAtVisit(birthDate: fields.birthDate) }.max()
         record.tests = fields.testResults
         switch fields.onset {
         case .antenatal?: record.onset = .term(TermID(prefix: "HP", local: "0030674"))
@@ -30,7 +32,7 @@ extension PatientDocument {
         var phenotypes: [String: PhenotypeObservation] = [:]
         var order: [String] = []
         for v in visits {
-            let visitAge = age(at: v.visit.fields.date)
+            let visitAge = v.visit.fields.ageAtVisit(birthDate: fields.birthDate)
             for f in v.phenotypicFeatures {
                 guard let term = TermID(f.fields.hpoId) else { continue }
                 var onset: Onset?
@@ -43,17 +45,28 @@ extension PatientDocument {
                     severity: f.fields.severity.flatMap { TermID($0) }, laterality: f.fields.laterality.flatMap { TermID($0) })
             }
             for m in v.measurements {
+                // A unit that is not shaped as a unit code is typed text: not for researchers.
+                if view == .pseudonymised,
+                   !ResearchAllowList.fits(.string(m.fields.unit), ResearchAllowList.fields[.measurement]?["unit"] ?? .hashed, column: nil) {
+                    continue
+                }
                 record.labs.append(LabResult(analyte: "LOINC:" + m.fields.loinc, value: m.fields.value, unit: m.fields.unit,
                                              referenceLow: m.fields.referenceLow, referenceHigh: m.fields.referenceHigh,
                                              ageAtMeasurement: visitAge))
             }
             for variant in v.variants {
-                record.variants.append(VariantObservation(gene: variant.fields.gene, hgvs: variant.fields.hgvs,
+                // Researchers get only values shaped as codes (ResearchAllowList), never the typed label.
+                func admitted(_ value: String?, _ shape: ResearchAllowList.Shape) -> String? {
+                    guard view == .pseudonymised else { return value }
+                    return value.flatMap { ResearchAllowList.fits(.string($0), shape, column: nil) ? $0 : nil }
+                }
+                record.variants.append(VariantObservation(gene: admitted(variant.fields.gene, ResearchAllowList.gene),
+                                                          hgvs: admitted(variant.fields.hgvs, ResearchAllowList.hgvs),
                                                           zygosity: variant.fields.zygosity?.rawValue,
                                                           origin: variant.fields.parentOfOrigin,
                                                           acmgClass: variant.fields.acmgClass?.rawValue,
                                                           structuralType: variant.fields.structuralType.flatMap { TermID($0) },
-                                                          label: variant.fields.label))
+                                                          label: view == .identified ? variant.fields.label : nil))
             }
             for l in v.lesions {
                 record.lesions.append(Lesion(id: lesionID(l.fields.lesionId), region: l.fields.region, side: l.fields.side,

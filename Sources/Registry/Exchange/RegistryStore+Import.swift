@@ -1,4 +1,5 @@
 public import Clinical
+public import Phenopackets
 
 /// A patient to import with its visits: what a phenopacket (or any batch source) becomes before
 /// it is written.
@@ -11,35 +12,52 @@ public struct ImportedPatient: Sendable {
         self.visits = visits
     }
 
-    /// The engines' record as one visit on `visitDate`: its phenotypes, labs with a LOINC code,
-    /// variants and lesions (with their extent). Lesions without a region of the Lund-Browder list,
-    /// or with an extent outside 0 to 100 percent, are refused by validation, with the field named.
-    public init(_ record: PatientRecord, pseudonym: String, birthDate: String?, visitDate: String) {
+    /// The engines' record as visits, one per time it gives, never dated the day of import: the
+    /// encounter (at `record.age`, the phenopacket's `timeAtLastEncounter`) holds the phenotypes
+    /// (with their own onsets), variants and the `diagnoses` the source states; each lab and lesion
+    /// goes to the visit at its own age (`ageAtMeasurement`, `age`), which may be another one. A
+    /// time the source does not give makes a visit of unknown time (no date, no age). Lesions
+    /// without a region of the Lund-Browder list, or with an extent outside 0 to 100 percent, are
+    /// refused by validation, with the field named.
+    public init(_ record: PatientRecord, diagnoses: [StatedDiagnosis] = [], pseudonym: String, birthDate: String?) {
         var patient = PatientFields(pseudonym: pseudonym, birthDate: birthDate, sex: record.sex)
-        var visit = ImportedVisit(visit: VisitFields(date: visitDate, kind: "other"))
-        for p in record.phenotypes {
-            var onset: String?
-            switch p.onset {
-            case .age(let a)?: onset = a.description
-            case .term(let t)?: onset = t.description
-            case nil: break
+        var visits: [Age?: ImportedVisit] = [:]
+        func edit(_ age: Age?, _ change: (inout ImportedVisit) -> Void) {
+            var visit = visits[age] ?? ImportedVisit(visit: VisitFields(date: nil, age: age?.description, kind: "other"))
+            visit.timeUnknown = age == nil
+            change(&visit)
+            visits[age] = visit
+        }
+        edit(record.age) { visit in
+            for p in record.phenotypes {
+                var onset: String?
+                switch p.onset {
+                case .age(let a)?: onset = a.description
+                case .term(let t)?: onset = t.description
+                case nil: break
+                }
+                visit.phenotypicFeatures.append(PhenotypicFeatureFields(hpoId: p.term.description, excluded: p.excluded, onset: onset,
+                                                                        severity: p.severity?.description,
+                                                                        laterality: p.laterality?.description))
             }
-            visit.phenotypicFeatures.append(PhenotypicFeatureFields(hpoId: p.term.description, excluded: p.excluded, onset: onset,
-                                                                    severity: p.severity?.description,
-                                                                    laterality: p.laterality?.description))
+            for v in record.variants {
+                visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs, zygosity: v.zygosity.flatMap(Zygosity.init),
+                                                    parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init),
+                                                    structuralType: v.structuralType?.description, label: v.label))
+            }
+            visit.diagnoses = diagnoses.map(DiagnosisFields.init)
         }
         for lab in record.labs where lab.analyte.hasPrefix("LOINC:") {
-            visit.measurements.append(MeasurementFields(loinc: String(lab.analyte.dropFirst(6)), value: lab.value, unit: lab.unit,
-                                                        referenceLow: lab.referenceLow, referenceHigh: lab.referenceHigh))
-        }
-        for v in record.variants {
-            visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs, zygosity: v.zygosity.flatMap(Zygosity.init),
-                                                parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init),
-                                                structuralType: v.structuralType?.description, label: v.label))
+            edit(lab.ageAtMeasurement) { visit in
+                visit.measurements.append(MeasurementFields(loinc: String(lab.analyte.dropFirst(6)), value: lab.value, unit: lab.unit,
+                                                            referenceLow: lab.referenceLow, referenceHigh: lab.referenceHigh))
+            }
         }
         for (n, l) in record.lesions.enumerated() {
-            visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side,
-                                              percentOfRegion: l.percentOfRegion, depth: l.depth, morphology: l.morphology))
+            edit(l.age) { visit in
+                visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side,
+                                                  percentOfRegion: l.percentOfRegion, depth: l.depth, morphology: l.morphology))
+            }
         }
         if let t = record.tests {
             patient.gnasSequencing = t.gnasSequencing
@@ -53,7 +71,15 @@ public struct ImportedPatient: Sendable {
             patient.geneticGene = "GNAS"
             patient.geneticHgvs = gnas.hgvs
         }
-        self.init(patient: patient, visits: [visit])
+        // By age, the visit of unknown time last.
+        let ordered = visits.sorted { a, b in
+            switch (a.key, b.key) {
+            case (let x?, let y?): x.totalDays < y.totalDays
+            case (.some, nil): true
+            default: false
+            }
+        }
+        self.init(patient: patient, visits: ordered.map(\.value))
     }
 }
 
@@ -66,6 +92,8 @@ public struct ImportedVisit: Sendable {
     public var procedures: [ProcedureFields] = []
     public var variants: [VariantFields] = []
     public var diagnoses: [DiagnosisFields] = []
+    /// The source gives no time for this visit (no date, no age): the one visit that may have neither.
+    public var timeUnknown = false
 
     public init(visit: VisitFields) { self.visit = visit }
 
@@ -78,7 +106,9 @@ public struct ImportedVisit: Sendable {
         func prefixed<F: RecordFields>(_ items: [F], _ name: String) -> [FieldProblem] {
             items.enumerated().flatMap { i, f in f.problems().map { FieldProblem("\(name)[\(i)].\($0.field)", $0.reason) } }
         }
-        return visit.problems().map { FieldProblem("visit.\($0.field)", $0.reason) }
+        let timeRequired = VisitFields.timeRequired
+        let own = visit.problems().filter { !(timeUnknown && $0.field == timeRequired.field && $0.reason == timeRequired.reason) }
+        return own.map { FieldProblem("visit.\($0.field)", $0.reason) }
             + prefixed(phenotypicFeatures, "phenotypicFeatures") + prefixed(measurements, "measurements")
             + prefixed(lesions, "lesions") + prefixed(jointInvolvements, "jointInvolvements")
             + prefixed(procedures, "procedures") + prefixed(variants, "variants") + prefixed(diagnoses, "diagnoses")
@@ -140,7 +170,7 @@ extension RegistryStore {
                         "INSERT INTO patients (\(columns.joined(separator: ", "))) VALUES (\(Self.placeholders(binds.count))) RETURNING *", binds)
                     guard let row = inserted.first, let id = row["id"].int64 else { throw RegistryError.internalFailure("no id returned") }
                     try await tx.query("UPDATE patients SET research_id = ? WHERE id = ?", [.text(Self.hashedID("patient", id, key: key)), .integer(id)])
-                    try await audit(tx, who, .create, .patient, record: String(id), patient: id, after: try Stored<PatientFields>(row: row).json())
+                    try await auditChange(tx, who, .create, .patient, record: String(id), patient: id, after: try Stored<PatientFields>(row: row).json())
                     try await insertVisits(tx, item.visits, patient: id, now: now, who: who)
                     ids.append(id)
                 }

@@ -114,7 +114,8 @@ extension JSONValue {
                 let b = bytes[index]
                 index += 1
                 switch b {
-                case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
+                // Invalid UTF-8 is refused, never stored as U+FFFD.
+                case UInt8(ascii: "\""): return String(validating: out, as: UTF8.self)
                 case UInt8(ascii: "\\"):
                     guard index < bytes.count else { return nil }
                     let e = bytes[index]
@@ -134,7 +135,8 @@ extension JSONValue {
                             guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         }
-                        guard let u = Unicode.Scalar(scalar) else { return nil }
+                        // NUL is refused: PostgreSQL cannot store it and SQLite's C strings end at it.
+                        guard scalar != 0, let u = Unicode.Scalar(scalar) else { return nil }
                         out += Array(String(Character(u)).utf8)
                     default: return nil
                     }

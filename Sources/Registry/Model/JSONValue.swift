@@ -59,6 +59,16 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var doubleValue: Double? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+
     /// The value as compact JSON text.
     public var jsonText: String { String(decoding: serialized(), as: UTF8.self) }
 

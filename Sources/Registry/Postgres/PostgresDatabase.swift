@@ -1,4 +1,5 @@
 public import Logging
+import NIOSSL
 import PostgresNIO
 
 /// The PostgreSQL store's database: a PostgresNIO `PostgresClient` (a connection pool) run in a
@@ -18,7 +19,7 @@ public final class PostgresDatabase: SQLDatabase {
                 logger: Logger = Logger(label: "ossify.postgres")) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
-            database: url.database, tls: .disable)
+            database: url.database, tls: Self.tls(url))
         if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         configuration.options.maximumConnections = max(1, maxConnections)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -28,6 +29,62 @@ public final class PostgresDatabase: SQLDatabase {
         runner = Task {
             await gate.open()
             await client.run()
+        }
+    }
+
+    /// The TLS setting for libpq's `sslmode` (see `PostgresURL.SSLMode`). A root certificate file
+    /// that cannot be read makes the connection fail (no silent fallback to an unchecked one).
+    static func tls(_ url: PostgresURL) -> PostgresClient.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let ca = url.sslRootCert { tls.trustRoots = .file(ca) }
+        switch url.sslMode {
+        case .disable:
+            return .disable
+        case .prefer:
+            tls.certificateVerification = .none
+            return .prefer(tls)
+        case .require:
+            // As libpq: with a root certificate given, require checks the chain.
+            tls.certificateVerification = url.sslRootCert == nil ? .none : .noHostnameVerification
+            return .require(tls)
+        case .verifyCA:
+            tls.certificateVerification = .noHostnameVerification
+            return .require(tls)
+        case .verifyFull:
+            tls.certificateVerification = .fullVerification
+            return .require(tls)
+        }
+    }
+
+    /// Opens one connection with the pool's settings and closes it: a server that cannot be
+    /// reached, refuses the credentials or cannot give the TLS that `sslmode` asks for is reported
+    /// at once, instead of the pool retrying for ever. The reason names no secret.
+    public static func probe(_ url: PostgresURL, logger: Logger = Logger(label: "ossify.postgres")) async throws(SQLFailure) {
+        do {
+            let tls: PostgresConnection.Configuration.TLS
+            if url.sslMode == .disable {
+                tls = .disable
+            } else {
+                var configuration = TLSConfiguration.makeClientConfiguration()
+                if let ca = url.sslRootCert { configuration.trustRoots = .file(ca) }
+                configuration.certificateVerification = switch url.sslMode {
+                case .disable, .prefer: .none
+                case .require: url.sslRootCert == nil ? .none : .noHostnameVerification
+                case .verifyCA: .noHostnameVerification
+                case .verifyFull: .fullVerification
+                }
+                let context = try NIOSSLContext(configuration: configuration)
+                tls = url.sslMode == .prefer ? .prefer(context) : .require(context)
+            }
+            var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username,
+                                                                 password: url.password, database: url.database, tls: tls)
+            configuration.options.connectTimeout = .seconds(10)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch let error as PSQLError {
+            throw .other("could not connect to PostgreSQL at \(url.host):\(url.port) with sslmode=\(url.sslMode.rawValue): \(error.code)")
+        } catch {
+            throw .other("could not connect to PostgreSQL at \(url.host):\(url.port) with sslmode=\(url.sslMode.rawValue) (TLS settings or certificate file)")
         }
     }
 

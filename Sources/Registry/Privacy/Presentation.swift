@@ -11,46 +11,51 @@ public enum View: Sendable {
 }
 
 extension Stored {
-    /// The record for a researcher: fields filtered and shifted, ids hashed.
-    func pseudonymised(patient: PatientPrivacy, hasher: IDHasher, today: CivilDate?) -> JSONValue {
+    /// The record for a researcher: fields filtered and shifted, ids hashed, then only what the
+    /// allow-list admits (`ResearchAllowList`). Without the patient's privacy data (its offset)
+    /// dates are dropped, never shown unshifted.
+    func pseudonymised(patient: PatientPrivacy?, hasher: IDHasher, today: CivilDate?) -> JSONValue {
         var object = self.object
         for spec in Fields.columns {
             switch spec.privacy {
             case .coded: break
             case .identifying, .freeText: object[spec.key] = nil
             case .date:
-                if let text = object[spec.key]?.stringValue, let date = CivilDate(text) {
-                    object[spec.key] = date.adding(days: patient.dateShiftDays).map { .string($0.description) } ?? .null
-                }
+                guard let text = object[spec.key]?.stringValue else { break }
+                let shifted = patient.flatMap { p in CivilDate(text)?.adding(days: p.dateShiftDays) }
+                object[spec.key] = shifted.map { .string($0.description) }
             }
         }
         for (key, value) in computed { object[key] = value }
+        // Without privacy data, the patient's research id is the same hash of its record id
+        // (`RegistryStore.hashedID("patient", id)`); a part's lesion id is then dropped.
+        let researchID = patient?.researchID ?? (Fields.entity == .patient ? hasher("patient", id) : nil)
         switch Fields.entity {
         case .patient:
-            object["id"] = .string(patient.researchID)
+            object["id"] = researchID.map(JSONValue.string)
             object["siteId"] = .number(Double(parentID))
-            if let birth = patient.birthDate.flatMap(CivilDate.init) {
+            if let birth = patient?.birthDate.flatMap(CivilDate.init) {
                 let end = (fields as? PatientFields)?.deathDate.flatMap(CivilDate.init) ?? today
                 if let end { object["ageYears"] = .number(Double(birth.completedYears(until: end))) }
             }
         case .visit:
             object["id"] = .string(hasher("visit", id))
-            object["patientId"] = .string(patient.researchID)
+            object["patientId"] = .string(patient?.researchID ?? hasher("patient", parentID))
         default:
             object["id"] = .string(hasher(Fields.entity.rawValue, id))
             object[Fields.parentKey] = .string(hasher("visit", parentID))
             if let lesion = object["lesionId"]?.stringValue {
-                object["lesionId"] = .string(hasher("lesion:\(patient.researchID)", lesion))
+                object["lesionId"] = researchID.map { .string(hasher("lesion:\($0)", lesion)) }
             }
         }
-        return .object(object)
+        return .object(ResearchAllowList.admit(object, entity: Fields.entity, columns: Fields.columns))
     }
 }
 
 extension PatientDocument {
     /// The whole record as JSON, in the view the caller may see.
     public func json(_ view: View, today: Date = Date()) -> JSONValue {
-        let privacy = patient.privacy ?? PatientPrivacy(researchID: "", dateShiftDays: 0, birthDate: nil)
+        let privacy = patient.privacy
         let todayDate = CivilDate(String(Clock.timestamp(today).prefix(10)))
         func render<F: RecordFields>(_ s: Stored<F>) -> JSONValue {
             view == .identified ? s.json() : s.pseudonymised(patient: privacy, hasher: hasher, today: todayDate)
@@ -88,7 +93,6 @@ extension Stored where Fields == PatientFields {
         switch view {
         case .identified: return json()
         case .pseudonymised:
-            let privacy = self.privacy ?? PatientPrivacy(researchID: "", dateShiftDays: 0, birthDate: nil)
             return pseudonymised(patient: privacy, hasher: hasher.hasher, today: hasher.today)
         }
     }
@@ -97,7 +101,7 @@ extension Stored where Fields == PatientFields {
 /// What rendering patients for researchers needs besides the record.
 public struct PatientViewContext: Sendable {
     let hasher: IDHasher
-    let today: CivilDate?
+    public let today: CivilDate?
 }
 
 extension RegistryStore {

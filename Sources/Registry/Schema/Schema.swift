@@ -11,7 +11,65 @@ public enum Schema {
     public static let migrations: [Migration] = [
         Migration(id: "0001-core", statements: core),
         Migration(id: "0002-patient-test-results", statements: testResults),
+        Migration(id: "0003-visit-age", statements: visitAge),
+        Migration(id: "0004-audit-without-values", statements: auditWithoutValues),
     ]
+
+    /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
+    /// `AuditImage`). The record images written before are removed, the one change ever made to
+    /// the append-only log: its guard is lifted for this statement inside the migration's
+    /// transaction and put back.
+    static func auditWithoutValues(_ d: SQLDialect) -> [String] {
+        let entities = [EntityKind.patient, .visit, .phenotypicFeature, .measurement, .lesion, .jointInvolvement, .procedure,
+                        .variant, .diagnosis].map { quoted($0.rawValue) }.joined(separator: ", ")
+        let removed = quoted(#"{"removed":"record values are no longer kept in the audit log (migration 0004)"}"#)
+        // Summaries (`{"fields": [...], "hmac": "..."}` in either key order) are left as they are:
+        // no record has a key `fields` or `hmac`.
+        func image(_ column: String) -> String {
+            "CASE WHEN \(column) IS NULL OR \(column) LIKE '{\"fields\":[%' OR \(column) LIKE '{\"hmac\":\"%' THEN \(column) ELSE \(removed) END"
+        }
+        let scrub = """
+            UPDATE audit_log SET before_json = \(image("before_json")), after_json = \(image("after_json"))
+            WHERE entity IN (\(entities)) AND action IN ('create', 'update', 'delete')
+            """
+        switch d {
+        case .sqlite:
+            return [
+                "DROP TRIGGER audit_log_no_update",
+                scrub,
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            ]
+        case .postgres:
+            return [
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update",
+                scrub,
+                "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update",
+            ]
+        }
+    }
+
+    /// A visit known by age only (an imported case report gives no dates): `date` becomes optional
+    /// and `age` (ISO 8601) is added. SQLite cannot drop a NOT NULL in place and rebuilding `visits`
+    /// would cascade deletes into its parts, so the date moves to a new nullable column instead.
+    static func visitAge(_ d: SQLDialect) -> [String] {
+        switch d {
+        case .sqlite:
+            [
+                "DROP INDEX visits_patient",
+                "ALTER TABLE visits ADD COLUMN visit_date TEXT CHECK (length(visit_date) = 10)",
+                "UPDATE visits SET visit_date = date",
+                "ALTER TABLE visits DROP COLUMN date",
+                "ALTER TABLE visits RENAME COLUMN visit_date TO date",
+                "CREATE INDEX visits_patient ON visits(patient_id, date)",
+                "ALTER TABLE visits ADD COLUMN age TEXT CHECK (length(age) BETWEEN 3 AND 32)",
+            ]
+        case .postgres:
+            [
+                "ALTER TABLE visits ALTER COLUMN date DROP NOT NULL",
+                "ALTER TABLE visits ADD COLUMN age TEXT CHECK (length(age) BETWEEN 3 AND 32)",
+            ]
+        }
+    }
 
     /// The GNAS-spectrum test results on the patient (columns of `PatientFields` added after 0001).
     static let testResultKeys = ["gnasSequencing", "gnasMethylation", "acvr1", "gsAlphaActivity", "lesionImaging", "flareUps"]
@@ -35,8 +93,9 @@ public enum Schema {
 
     /// `CREATE TABLE` for a record type: id, parent, the columns with their checks, version, times.
     /// `excluding`: keys of columns added by a later migration (0001 must stay what it was).
+    /// `notNull`: keys of columns that were required when the migration was written.
     static func recordTable<F: RecordFields>(_: F.Type, parent: String, _ d: SQLDialect, excluding: [String] = [],
-                                             extra: [String] = []) -> String {
+                                             notNull: [String] = [], extra: [String] = []) -> String {
         var lines = [
             "id \(primaryKey(d))",
             "\(F.parentColumn) \(int(d)) NOT NULL REFERENCES \(parent)(id) ON DELETE CASCADE",
@@ -60,7 +119,7 @@ public enum Schema {
                 checks.append("\(c.column) IN (\(list))")
             }
             var line = "\(c.column) \(type)"
-            if c.required { line += " NOT NULL" }
+            if c.required || notNull.contains(c.key) { line += " NOT NULL" }
             if !checks.isEmpty { line += " CHECK (" + checks.joined(separator: " AND ") + ")" }
             lines.append(line)
         }
@@ -119,7 +178,7 @@ public enum Schema {
                 "CHECK (death_date IS NULL OR status = 'dead')",
             ]),
             "CREATE INDEX patients_site ON patients(site_id)",
-            recordTable(VisitFields.self, parent: "patients", d),
+            recordTable(VisitFields.self, parent: "patients", d, excluding: ["age"], notNull: ["date"]),
             "CREATE INDEX visits_patient ON visits(patient_id, date)",
             recordTable(PhenotypicFeatureFields.self, parent: "visits", d),
             recordTable(MeasurementFields.self, parent: "visits", d),

@@ -131,4 +131,28 @@ extension RegistryStore {
             }
         }
     }
+
+    /// When a live session ends (the `expires_at` timestamp), nil when it is not live.
+    public func sessionExpiry(tokenHash: String) async throws(RegistryError) -> String? {
+        try await RegistryError.wrap(.session) {
+            try await database.read("SELECT expires_at FROM sessions WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
+                                    [.text(tokenHash), .text(timestamp())]).first?["expires_at"].string
+        }
+    }
+
+    /// Replaces a user's password hash and revokes their other sessions (`keeping` the current
+    /// one); audited without the hash.
+    public func setPassword(userID: Int64, passwordHash: String, keeping tokenHash: String?, by who: Principal) async throws(RegistryError) {
+        try await RegistryError.wrap(.user) {
+            try await database.transaction { tx in
+                let rows = try await tx.query("UPDATE users SET password_hash = ? WHERE id = ? RETURNING id",
+                                              [.text(passwordHash), .integer(userID)])
+                guard !rows.isEmpty else { throw RegistryError.notFound(.user) }
+                try await tx.query("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?",
+                                   [.text(timestamp()), .integer(userID), .text(tokenHash ?? "")])
+                try await audit(tx, who, .update, .user, record: String(userID), patient: nil,
+                                after: .object(["password": .string("changed")]))
+            }
+        }
+    }
 }

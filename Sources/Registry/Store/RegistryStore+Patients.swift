@@ -6,15 +6,63 @@ public struct PatientFilter: Sendable, Equatable {
     public var status: PatientStatus?
     public var sex: Sex?
     public var orphaCode: String?
+    /// Exact pseudonym.
     public var pseudonym: String?
+    /// Part of the pseudonym (case-insensitive), or the whole record id: the search box of the pages.
+    public var search: String?
+    /// The hashed id of pseudonymised views, exactly (researchers search by it).
+    public var researchID: String?
+    /// Born after this date (YYYY-MM-DD), exclusive; with `bornOnOrBefore`, an age band.
+    public var bornAfter: String?
+    public var bornOnOrBefore: String?
+    public var gnasSequencing: TestResults.Sequencing?
+    public var sort: PatientSort
 
     public init(siteID: Int64? = nil, status: PatientStatus? = nil, sex: Sex? = nil, orphaCode: String? = nil,
-                pseudonym: String? = nil) {
+                pseudonym: String? = nil, search: String? = nil, researchID: String? = nil, bornAfter: String? = nil,
+                bornOnOrBefore: String? = nil, gnasSequencing: TestResults.Sequencing? = nil, sort: PatientSort = PatientSort()) {
         self.siteID = siteID
         self.status = status
         self.sex = sex
         self.orphaCode = orphaCode
         self.pseudonym = pseudonym
+        self.search = search
+        self.researchID = researchID
+        self.bornAfter = bornAfter
+        self.bornOnOrBefore = bornOnOrBefore
+        self.gnasSequencing = gnasSequencing
+        self.sort = sort
+    }
+}
+
+/// The order of the patient list; ties are broken by the record id.
+public struct PatientSort: Sendable, Equatable {
+    public enum Key: String, Sendable, CaseIterable {
+        case id, pseudonym
+        /// By birth date: `descending` lists the youngest first.
+        case birthDate
+        case updated
+    }
+
+    public var key: Key
+    public var descending: Bool
+
+    public init(_ key: Key = .id, descending: Bool = false) {
+        self.key = key
+        self.descending = descending
+    }
+
+    var sql: String {
+        let column = switch key {
+        case .id: "id"
+        case .pseudonym: "LOWER(pseudonym)"
+        case .birthDate: "birth_date"
+        case .updated: "updated_at"
+        }
+        let direction = descending ? "DESC" : "ASC"
+        // NULL birth dates last in either direction, on both databases.
+        let nulls = key == .birthDate ? "(birth_date IS NULL), " : ""
+        return key == .id ? "id \(direction)" : "\(nulls)\(column) \(direction), id \(direction)"
     }
 }
 
@@ -49,10 +97,22 @@ extension RegistryStore {
         if let s = filter.sex { conditions.append("sex = ?"); binds.append(.text(s.rawValue)) }
         if let s = filter.orphaCode { conditions.append("orpha_code = ?"); binds.append(.text(s)) }
         if let s = filter.pseudonym { conditions.append("pseudonym = ?"); binds.append(.text(s)) }
+        if let s = filter.researchID { conditions.append("research_id = ?"); binds.append(.text(s)) }
+        if let s = filter.search {
+            // Part of the pseudonym, LIKE's own characters escaped; or the record id written in digits.
+            let escaped = s.lowercased().replacingAll("\\", with: "\\\\").replacingAll("%", with: "\\%").replacingAll("_", with: "\\_")
+            var clause = "LOWER(pseudonym) LIKE ? ESCAPE '\\'"
+            binds.append(.text("%" + escaped + "%"))
+            if s.utf8.allSatisfy({ (48...57).contains($0) }), let id = Int64(s) { clause += " OR id = ?"; binds.append(.integer(id)) }
+            conditions.append("(" + clause + ")")
+        }
+        if let s = filter.bornAfter { conditions.append("birth_date > ?"); binds.append(.text(s)) }
+        if let s = filter.bornOnOrBefore { conditions.append("birth_date <= ?"); binds.append(.text(s)) }
+        if let s = filter.gnasSequencing { conditions.append("gnas_sequencing = ?"); binds.append(.text(s.rawValue)) }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let listing: Listing<Stored<PatientFields>> = try await RegistryError.wrap(.patient) {
             let results = try await database.read([
-                SQLQuery("SELECT * FROM patients\(whereClause) ORDER BY id LIMIT ? OFFSET ?",
+                SQLQuery("SELECT * FROM patients\(whereClause) ORDER BY \(filter.sort.sql) LIMIT ? OFFSET ?",
                          binds + [.integer(Int64(page.limit)), .integer(Int64(page.offset))]),
                 SQLQuery("SELECT COUNT(*) AS n FROM patients\(whereClause)", binds),
             ])
@@ -91,8 +151,18 @@ extension RegistryStore {
             let patient = try Stored<PatientFields>(row: patientRow)
             var visits: [VisitDocument] = []
             var index: [Int64: Int] = [:]
-            for row in r[2] {
-                var visit = try Stored<VisitFields>(row: row)
+            // Dated visits by date, then those known by age only by age, then those of unknown time.
+            var rows = try r[2].map { row throws(RegistryError) in try Stored<VisitFields>(row: row) }
+            let dated = rows.prefix { $0.fields.date != nil }.count
+            rows[dated...].sort { a, b in
+                switch (a.fields.ageAtVisit(birthDate: nil), b.fields.ageAtVisit(birthDate: nil)) {
+                case (let x?, let y?): x.totalDays < y.totalDays || (x.totalDays == y.totalDays && a.id < b.id)
+                case (.some, nil): true
+                case (nil, .some): false
+                case (nil, nil): a.id < b.id
+                }
+            }
+            for var visit in rows {
                 Self.addAge(&visit, birthDate: patient.fields.birthDate)
                 index[visit.id] = visits.count
                 visits.append(VisitDocument(visit: visit))
@@ -132,7 +202,7 @@ extension RegistryStore {
         var queries = [
             Self.ownerQuery(table: "patients", id: id),
             SQLQuery("SELECT * FROM patients WHERE id = ?", [.integer(id)]),
-            SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date, id", [.integer(id)]),
+            SQLQuery("SELECT * FROM visits WHERE patient_id = ? ORDER BY date IS NULL, date, id", [.integer(id)]),
             SQLQuery("SELECT * FROM assessments WHERE patient_id = ? ORDER BY id" + (includeAssessments ? "" : " LIMIT 0"), [.integer(id)]),
             SQLQuery("SELECT value FROM settings WHERE name = 'research_key'"),
         ]

@@ -78,7 +78,7 @@ extension RegistryStore {
                     let birth = try await tx.query("SELECT birth_date FROM patients WHERE id = ?", [.integer(parentID)])
                     Self.addAge(&stored, birthDate: birth.first?["birth_date"].string)
                 }
-                try await audit(tx, who, .create, F.entity, record: String(id),
+                try await auditChange(tx, who, .create, F.entity, record: String(id),
                                 patient: F.self == PatientFields.self ? id : owner.patientID, after: stored.json())
                 return stored
             }
@@ -127,8 +127,8 @@ extension RegistryStore {
     }
 
     static func addAge<F: RecordFields>(_ stored: inout Stored<F>, birthDate: String?) {
-        guard let visit = stored.fields as? VisitFields, let birth = birthDate.flatMap(CivilDate.init),
-              let date = CivilDate(visit.date), let age = ageBetween(birth, date) else { return }
+        guard let visit = stored.fields as? VisitFields, visit.age == nil, let birth = birthDate.flatMap(CivilDate.init),
+              let date = visit.date.flatMap(CivilDate.init), let age = ageBetween(birth, date) else { return }
         stored.computed["ageAtVisit"] = .string(age)
     }
 
@@ -188,7 +188,7 @@ extension RegistryStore {
                     values + [.text(timestamp()), .integer(id), .integer(Int64(version))])
                 guard let row = rows.first else { throw RegistryError.conflict("the \(F.entity.rawValue) was changed by someone else; read it again") }
                 let after = try Stored<F>(row: row)
-                try await audit(tx, who, .update, F.entity, record: String(id), patient: owner.patientID,
+                try await auditChange(tx, who, .update, F.entity, record: String(id), patient: owner.patientID,
                                 before: before.json(), after: after.json())
                 return after
             }
@@ -202,13 +202,13 @@ extension RegistryStore {
                 let (owner, before) = try await current(F.self, id: id, version: version, who: who, tx: tx)
                 var beforeImage = before.json()
                 if F.self == VisitFields.self {
-                    // The parts go with the visit (ON DELETE CASCADE): the audit entry keeps them.
+                    // The parts go with the visit (ON DELETE CASCADE): the audit entry names them too.
                     beforeImage = beforeImage.merging(try await Self.visitParts(visit: id, tx: tx))
                 }
                 let rows = try await tx.query("DELETE FROM \(F.table) WHERE id = ? AND version = ? RETURNING id",
                                               [.integer(id), .integer(Int64(version))])
                 guard !rows.isEmpty else { throw RegistryError.conflict("the \(F.entity.rawValue) was changed by someone else") }
-                try await audit(tx, who, .delete, F.entity, record: String(id), patient: owner.patientID, before: beforeImage)
+                try await auditChange(tx, who, .delete, F.entity, record: String(id), patient: owner.patientID, before: beforeImage)
             }
         }
     }

@@ -20,7 +20,14 @@ public struct RegistryStore: Sendable {
     public static func open(_ location: String) async throws(RegistryError) -> RegistryStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             guard let url = PostgresURL(location) else {
-                throw .invalid([FieldProblem("database", "must be postgres://user[:password]@host[:port]/database")])
+                throw .invalid([FieldProblem("database", "must be postgres://user[:password]@host[:port]/database"
+                                             + "[?sslmode=disable|prefer|require|verify-ca|verify-full&sslrootcert=CA-FILE] "
+                                             + "(verify-ca needs sslrootcert)")])
+            }
+            do {
+                try await PostgresDatabase.probe(url)
+            } catch {
+                throw RegistryError(error, entity: .site)
             }
             let database = PostgresDatabase(url: url)
             await database.waitUntilRunning()

@@ -60,23 +60,28 @@ public func buildApplication(store: RegistryStore, settings: ServerSettings, eng
                        logger: logger)
 }
 
-/// Every route of `/api/v1` over `store`. Request logs carry method and route pattern only (no
+/// Every route of `/api/v1` over `store`, and the HTML pages beside it (`PageRoutes`). Request logs carry method and route pattern only (no
 /// ids, no query strings, no bodies): no patient data reaches the log.
 public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engines: Engines? = nil) async throws -> Router<RegistryRequestContext> {
     let router = Router(context: RegistryRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: store))
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
-    AuthRoutes(store: store, hasher: hasher, throttle: LoginThrottleActor(LoginThrottle(settings.loginThrottle)),
-               checks: PasswordCheckQueue(width: settings.loginChecks, depth: settings.loginQueue), sessionLifetime: settings.sessionLifetime,
-               cookies: SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies),
-               decoyHash: try await hasher.hash(Tokens.make())).register(api)
+    let signIn = SignInService(store: store, hasher: hasher, throttle: LoginThrottleActor(LoginThrottle(settings.loginThrottle)),
+                               checks: PasswordCheckQueue(width: settings.loginChecks, depth: settings.loginQueue),
+                               sessionLifetime: settings.sessionLifetime, decoyHash: try await hasher.hash(Tokens.make()))
+    let cookies = SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies)
+    let knowledge = PageKnowledge(engines: engines)
+    let check = RecordKnowledgeCheck(engines: engines)
+    AuthRoutes(signIn: signIn, cookies: cookies).register(api)
     AdminRoutes(store: store, hasher: hasher).register(api)
     PatientRoutes(store: store).register(api)
-    RecordRoutes(store: store, check: RecordKnowledgeCheck(engines: engines)).register(api)
+    RecordRoutes(store: store, check: check).register(api)
+    TermRoutes(knowledge: knowledge).register(api)
     EngineRoutes(store: store, engines: engines).register(api)
     CohortRoutes(service: CohortService(store: store, executor: ThreadPoolExecutor())).register(api)
     api.add(.get, "/api/v1/health", "Liveness", tag: "meta", roles: nil) { _, _ in
@@ -88,6 +93,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let document = OpenAPIDocument.make(documentRoutes, version: registryAPIVersion)
     api.addUndocumented(.get, "/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
     api.refuseOtherMethods()
+    PageRoutes(store: store, signIn: signIn, cookies: cookies, knowledge: knowledge, check: check,
+               renderer: try PageRenderer()).register(router)
     return router
 }
 

@@ -18,6 +18,13 @@ enum JSONIO {
     static func object(_ request: Request, context: RegistryRequestContext) async throws -> [String: JSONValue] {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard let value = JSONValue(parsing: buffer.readableBytesView) else {
+            let bytes = buffer.readableBytesView
+            if String(validating: bytes, as: UTF8.self) == nil {
+                throw Problem.badRequest("the body is not valid UTF-8")
+            }
+            if String(decoding: bytes, as: UTF8.self).contains("\\u0000") {
+                throw Problem.badRequest("text may not hold the NUL character (\\u0000)")
+            }
             throw Problem.badRequest("the body must be a JSON object")
         }
         guard let object = value.objectValue else { throw Problem.badRequest("the body must be a JSON object") }

@@ -267,6 +267,9 @@ enum OpenAPIDocument {
             "before": .object([:]), "after": .object([:]),
         ])])
         s["AuditList"] = list("AuditEntry")
+        s["Term"] = object(["id": "string", "name": "string", "matched": "string", "synonym": "boolean", "definition": "string"],
+                           required: ["id", "name"])
+        s["TermList"] = .object(["type": "object", "properties": .object(["items": .object(["type": "array", "items": ref("Term")])])])
         s["Assessment"] = object(["kind": "string", "dataRelease": "string", "engineVersion": "string", "result": "object"])
         s["VisitRecord"] = .object(["allOf": .array([ref("Visit"), .object(["type": "object", "properties": .object([
             "phenotypicFeatures": .object(["type": "array", "items": ref("PhenotypicFeature")]),

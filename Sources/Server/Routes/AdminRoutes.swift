@@ -50,25 +50,29 @@ struct AdminRoutes {
             let page = q.page(problems: &problems)
             problems += page.problems()
             guard problems.isEmpty else { throw Problem.badRequest("invalid query parameters", problems) }
-            let listing = try await store.auditLog(filter, page: page)
-            // The log holds before and after images of patient records: reading it is audited too.
-            try await store.recordAudit(who, .read, .audit, record: nil, patient: filter.patientID,
-                                        after: .object(["ids": .array(listing.items.map { .number(Double($0.id)) })]))
+            let listing = try await Self.readAudit(filter, page: page, store: store, by: who)
             return JSONIO.response(listing.json { (try? JSONValue(encoding: $0)) ?? .null })
         }
     }
 
     func createUser(_ request: Request, _ context: RegistryRequestContext, _ who: Principal) async throws -> Response {
         let body = try await JSONIO.object(request, context: context)
+        let user = try await Self.newUser(username: body["username"]?.stringValue ?? "", password: body["password"]?.stringValue ?? "",
+                                          role: body["role"]?.stringValue, siteCode: body["site"]?.stringValue,
+                                          store: store, hasher: hasher, by: who)
+        return try JSONIO.response(encoding: user, status: .created)
+    }
+
+    /// Creates an account, every field checked (422 naming each): the one path of the API and the
+    /// admin page.
+    static func newUser(username: String, password: String, role roleText: String?, siteCode: String?,
+                        store: RegistryStore, hasher: PasswordHasher, by who: Principal) async throws -> User {
         var problems: [FieldProblem] = []
-        let role = body["role"]?.stringValue.flatMap(Role.init)
+        let role = roleText.flatMap(Role.init)
         if role == nil { problems.append(FieldProblem("role", "must be one of: admin, clinician, researcher")) }
-        let password = body["password"]?.stringValue ?? ""
-        if password.unicodeScalars.count < User.minimumPasswordLength {
-            problems.append(FieldProblem("password", "must be at least \(User.minimumPasswordLength) characters"))
-        }
+        problems += PasswordPolicy.problems(password)
         var siteID: Int64?
-        if let code = body["site"]?.stringValue {
+        if let code = siteCode {
             guard let site = try await store.site(code: code) else {
                 throw Problem.invalid(problems + [FieldProblem("site", "is not the code of a site")])
             }
@@ -76,8 +80,15 @@ struct AdminRoutes {
         }
         guard problems.isEmpty, let role else { throw Problem.invalid(problems) }
         let hash = try await hasher.hash(password)
-        let user = try await store.createUser(username: body["username"]?.stringValue ?? "", passwordHash: hash, role: role,
-                                              siteID: siteID, by: who)
-        return try JSONIO.response(encoding: user, status: .created)
+        return try await store.createUser(username: username, passwordHash: hash, role: role, siteID: siteID, by: who)
+    }
+
+    /// A page of the audit log, its reading audited too (the log holds before and after images of
+    /// patient records).
+    static func readAudit(_ filter: AuditFilter, page: Page, store: RegistryStore, by who: Principal) async throws -> Listing<AuditEntry> {
+        let listing = try await store.auditLog(filter, page: page)
+        try await store.recordAudit(who, .read, .audit, record: nil, patient: filter.patientID,
+                                    after: .object(["ids": .array(listing.items.map { .number(Double($0.id)) })]))
+        return listing
     }
 }

@@ -58,3 +58,43 @@ struct RecordKnowledgeCheck: Sendable {
         return []
     }
 }
+
+extension RecordKnowledgeCheck {
+    /// The same checks for a record to import, with its ids brought up to date first: an alternate
+    /// id, or an obsolete one that the release replaces, becomes the current term (a warning names
+    /// the field and both ids); anything else these checks find refuses the record. Field names are
+    /// the record's paths (`visits[0].phenotypicFeatures[3].hpoId`).
+    func prepare(_ item: inout ImportedPatient) -> (warnings: [FieldProblem], problems: [FieldProblem]) {
+        guard let engines else { return ([], []) }
+        let kb = engines.diagnosis.kb
+        var warnings: [FieldProblem] = [], problems: [FieldProblem] = []
+        for n in item.visits.indices {
+            let visit = "visits[\(n)]."
+            for k in item.visits[n].phenotypicFeatures.indices {
+                let path = visit + "phenotypicFeatures[\(k)]."
+                let text = item.visits[n].phenotypicFeatures[k].hpoId
+                if let id = TermID(text), let current = replacement(id, kb: kb) {
+                    item.visits[n].phenotypicFeatures[k].hpoId = current.id.description
+                    warnings.append(FieldProblem(path + "hpoId", "\(id) is \(current.why) in HPO \(kb.release.hpoVersion); replaced by \(current.id) (\(current.name))"))
+                }
+                problems += self.problems(item.visits[n].phenotypicFeatures[k]).map { FieldProblem(path + $0.field, $0.reason) }
+            }
+            for (k, m) in item.visits[n].measurements.enumerated() {
+                problems += self.problems(m).map { FieldProblem(visit + "measurements[\(k)].\($0.field)", $0.reason) }
+            }
+            for (k, v) in item.visits[n].variants.enumerated() {
+                problems += self.problems(v).map { FieldProblem(visit + "variants[\(k)].\($0.field)", $0.reason) }
+            }
+        }
+        return (warnings, problems)
+    }
+
+    /// The current term for an alternate id or an obsolete id with a replacement; nil otherwise.
+    private func replacement(_ id: TermID, kb: KnowledgeBase) -> (id: TermID, name: String, why: String)? {
+        switch kb.resolve(id) {
+        case .alternate(let i, _): (kb.term(at: i).id, kb.term(at: i).name, "an alternate id")
+        case .obsolete(_, let r?, _): (kb.term(at: r).id, kb.term(at: r).name, "obsolete")
+        default: nil
+        }
+    }
+}

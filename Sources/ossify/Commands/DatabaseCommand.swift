@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Phenopackets
+import Ontology
 import Registry
 
 /// `ossify db migrate|backup|restore|seed`: operator tasks on the registry database.
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "Registry database: migrations, backup, restore, synthetic data.",
-        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self, Export.self])
+        subcommands: [Migrate.self, Backup.self, Restore.self, Seed.self, Export.self, ErasePatient.self])
 
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Apply pending migrations.")
@@ -39,7 +40,9 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             if db.isPostgres {
-                try PostgresTools.run("pg_dump", ["--format=custom", "--file=\(output)", "--dbname=\(db.database)"])
+                let url = try db.postgresURL()
+                try PostgresTools.run("pg_dump", ["--format=custom", "--file=\(output)", "--dbname=\(url.withoutSecrets)"],
+                                      environment: url.libpqEnvironment)
                 print("backup written to \(output)")
                 return
             }
@@ -56,8 +59,8 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Restore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replace the database with a backup (stop the server first).",
-            discussion: "SQLite: the file is copied in place. PostgreSQL: pg_restore --clean --if-exists into the database.")
+            abstract: "Replace the database with a backup (refused while a server uses it).",
+            discussion: "SQLite: the backup is copied beside the database and renamed over it in one step. PostgreSQL: pg_restore --clean --if-exists --single-transaction, refused while other connections are open.")
         @Argument(help: "A file written by `ossify db backup`.")
         var backup: String
         @OptionGroup var db: DatabaseOptions
@@ -68,10 +71,32 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             if db.isPostgres {
-                try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--dbname=\(db.database)", backup])
+                let url = try db.postgresURL()
+                // Refused while anything else (a server) is connected: pg_restore would replace
+                // tables under it. --single-transaction makes the replacement all or nothing.
+                do {
+                    let store = try await RegistryStore.open(db.database)
+                    let others = try await store.database.read(
+                        "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                    await store.database.close()
+                    if let n = others.first?["n"].int, n > 0 {
+                        printError("\(n) other connection(s) use the database (a running server?); stop them before a restore")
+                        throw ExitCode(75)
+                    }
+                } catch let error as RegistryError {
+                    throw RegistryExit.report(error)
+                }
+                try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--dbname=\(url.withoutSecrets)", backup],
+                                      environment: url.libpqEnvironment)
                 print("restored the database from \(backup)")
                 return
             }
+            // Refused while a server holds the database (it would go on writing to the old file).
+            guard let lock = ServerLock.acquire(for: db.database) else {
+                printError("a running ossify server is using \(db.database); stop it before a restore")
+                throw ExitCode(75)
+            }
+            defer { withExtendedLifetime(lock) {} }
             // Check that the backup is a registry before touching the database.
             do {
                 let check = try SQLiteDatabase(path: backup)
@@ -82,13 +107,54 @@ struct DatabaseCommand: AsyncParsableCommand {
                 printError("\(backup) is not an ossify registry backup")
                 throw ExitCode(65)
             }
+            // The backup is copied beside the database and renamed over it in one step: at every
+            // moment the path holds either the old database or the whole backup.
             let fm = FileManager.default
+            let incoming = db.database + ".restoring"
+            try? fm.removeItem(atPath: incoming)
+            try fm.copyItem(atPath: backup, toPath: incoming)
+            if let handle = FileHandle(forUpdatingAtPath: incoming) {
+                try handle.synchronize()
+                try handle.close()
+            }
             for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: db.database + suffix) {
                 try fm.removeItem(atPath: db.database + suffix)
             }
-            if fm.fileExists(atPath: db.database) { try fm.removeItem(atPath: db.database) }
-            try fm.copyItem(atPath: backup, toPath: db.database)
+            guard rename(incoming, db.database) == 0 else {
+                try? fm.removeItem(atPath: incoming)
+                printError("could not replace \(db.database) (errno \(errno))")
+                throw ExitCode(74)
+            }
             print("restored \(db.database) from \(backup)")
+        }
+    }
+
+    struct ErasePatient: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase-patient",
+            abstract: "Erase a patient for good: the record, its visits and parts, its engine results (audited).",
+            discussion: "The audit log keeps no record values, so nothing identifiable remains. Take a backup first if the law allows one.")
+        @Argument(help: "The patient's record id (the id of the API).")
+        var id: Int64
+        @Flag(help: "Confirm: the erasure cannot be undone.")
+        var yes = false
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            guard id > 0 else { throw ValidationError("the record id must be a positive integer") }
+            guard yes else { throw ValidationError("erasing a patient cannot be undone; add --yes to confirm") }
+        }
+
+        func run() async throws {
+            do {
+                let store = try await RegistryStore.open(db.database)
+                try await store.migrate()
+                try await store.erasePatient(id, by: Principal(userID: nil, username: "ossify-cli erase-patient", role: .admin, siteID: nil))
+                await store.database.close()
+                print("erased patient \(id)")
+            } catch {
+                throw RegistryExit.report(error)
+            }
         }
     }
 
@@ -154,6 +220,8 @@ struct DatabaseCommand: AsyncParsableCommand {
                 if !done { try? FileManager.default.removeItem(atPath: partial) }
             }
             do {
+                // Phenopackets name the HPO release in use and carry its term labels, as the API's do.
+                let kb = format == .phenopacket ? try loadKnowledgeBase() : nil
                 let store = try await RegistryStore.open(db.database)
                 try await store.migrate()
                 let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
@@ -172,7 +240,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                             guard next < ids.count else { return }
                             let i = next, id = ids[i]
                             next += 1
-                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, format: format)) }
+                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, kb: kb)) }
                         }
                         for _ in 0..<4 { launch() }
                         while let (i, line) = try await group.next() {
@@ -200,19 +268,17 @@ struct DatabaseCommand: AsyncParsableCommand {
             }
         }
 
-        /// One patient's JSON line (without the newline) in the chosen format.
-        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, format: Format) async throws(RegistryError) -> [UInt8] {
+        /// One patient's JSON line (without the newline): the record's JSON, or its phenopacket
+        /// when a knowledge base is given.
+        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, kb: KnowledgeBase?) async throws(RegistryError) -> [UInt8] {
             let document = try await store.document(patient: patient, by: who)
-            switch format {
-            case .record:
-                return document.json(view).serialized()
-            case .phenopacket:
-                let record = document.patientRecord(view: view)
-                guard let data = try? Phenopacket(record: record, id: record.id ?? "patient-\(patient)").jsonData(pretty: false) else {
-                    throw RegistryError.internalFailure("a phenopacket could not be encoded")
-                }
-                return Array(data)
+            guard let kb else { return document.json(view).serialized() }
+            let packet = document.phenopacket(view: view, fallbackID: "patient-\(patient)", hpoVersion: kb.release.hpoVersion,
+                                              termLabel: { kb.term($0)?.name })
+            guard let data = try? packet.jsonData(pretty: false) else {
+                throw RegistryError.internalFailure("a phenopacket could not be encoded")
             }
+            return Array(data)
         }
     }
 }
@@ -220,10 +286,13 @@ struct DatabaseCommand: AsyncParsableCommand {
 /// PostgreSQL's own client tools (Debian's postgresql-client), for backup and restore: pg_dump reads
 /// one consistent snapshot while the server runs. Their messages go to standard error as they are.
 enum PostgresTools {
-    static func run(_ tool: String, _ arguments: [String]) throws {
+    /// Runs a tool with `environment` added to this process's (the password travels there, never
+    /// on the command line, where every user of the machine can read it).
+    static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         do {
             try process.run()
         } catch {

@@ -62,6 +62,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Held while the server runs, so that `db restore` refuses to replace the file under it.
+        var lock: ServerLock?
+        if !db.isPostgres {
+            lock = ServerLock.acquire(for: db.database)
+            if lock == nil { throw CLIFailure("another ossify server is using \(db.database)") }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let store: RegistryStore
         do {
             store = try await RegistryStore.open(db.database)
