@@ -44,3 +44,15 @@ fresh_postgres() {
   "$psql" "$OSSIFY_TEST_POSTGRES_URL" -qc "CREATE DATABASE $pgdb"
   pgurl="${OSSIFY_TEST_POSTGRES_URL%/*}/$pgdb"
 }
+
+# each_store FUNCTION NAME: FUNCTION sqlite FILE, then, when OSSIFY_TEST_POSTGRES_URL is set,
+# FUNCTION postgres URL on a fresh database NAME_<pid>.
+each_store() {
+  "$1" sqlite "$work/registry.sqlite"
+  if [ -n "${OSSIFY_TEST_POSTGRES_URL:-}" ]; then
+    fresh_postgres "$2"
+    "$1" postgres "$pgurl"
+  else
+    echo "note: OSSIFY_TEST_POSTGRES_URL is not set; SQLite only"
+  fi
+}

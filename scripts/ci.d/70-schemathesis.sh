@@ -55,11 +55,5 @@ run_store() {
   echo "schemathesis $label: $(( $(date +%s) - start )) s"
 }
 
-run_store sqlite "$work/registry.sqlite"
-if [ -n "${OSSIFY_TEST_POSTGRES_URL:-}" ]; then
-  fresh_postgres ossify_st
-  run_store postgres "$pgurl"
-else
-  echo "note: OSSIFY_TEST_POSTGRES_URL is not set; schemathesis ran on SQLite only"
-fi
+each_store run_store ossify_st
 [ "$failures" -eq 0 ] || { echo "schemathesis: $failures failed runs"; exit 1; }

@@ -35,11 +35,5 @@ run_store() {
   echo "durability $label: $(( $(date +%s) - start )) s"
 }
 
-run_store sqlite "$work/registry.sqlite"
-if [ -n "${OSSIFY_TEST_POSTGRES_URL:-}" ]; then
-  fresh_postgres ossify_dur
-  run_store postgres "$pgurl"
-else
-  echo "note: OSSIFY_TEST_POSTGRES_URL is not set; durability ran on SQLite only"
-fi
+each_store run_store ossify_dur
 [ "$failures" -eq 0 ] || { echo "durability: $failures stores lost or split writes"; exit 1; }
