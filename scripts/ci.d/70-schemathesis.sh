@@ -39,10 +39,11 @@ run_store() {
     # Sign-in, health and the document need no role: asked once, in the admin's run.
     [ "$role" != admin ] && skip=(--exclude-path-regex '^/api/v1/(auth/|health|openapi)')
     local t0=$(date +%s) out="$work/st-$label-$role.txt"
-    if st --config-file scripts/schemathesis/schemathesis.toml run "$OSSIFY_OPENAPI" --url "http://127.0.0.1:$port" -H "Authorization: Bearer ${tokens[$role]}" \
+    # From the temporary directory: schemathesis keeps its example cache (.schemathesis/) where it runs.
+    if (cd "$work" && st --config-file "$OLDPWD/scripts/schemathesis/schemathesis.toml" run "$OSSIFY_OPENAPI" --url "http://127.0.0.1:$port" -H "Authorization: Bearer ${tokens[$role]}" \
         --phases examples,coverage,fuzzing --max-examples "$examples" --seed 2762 --workers 1 \
         --exclude-checks negative_data_rejection,use_after_free,ensure_resource_availability \
-        "${skip[@]}" --no-color > "$out" 2>&1; then
+        "${skip[@]}" --no-color > "$out" 2>&1); then
       status=passed
     else
       status=FAILED
