@@ -66,7 +66,7 @@ struct PageKnowledgeTests {
             // The engines on the stored record, from the patient page; the results listed with release and version.
             #expect(patientPage.body.contains(#"id="run-diagnosis""#) && patientPage.body.contains("No stored results yet."))
             let diagnosed = try await browser.post("/patients/\(patient.id)/diagnose", [])
-            #expect(diagnosed.status == .seeOther && diagnosed.location == "/patients/\(patient.id)#assessments")
+            #expect(diagnosed.status == .seeOther && diagnosed.location == "/patients/\(patient.id)/diagnosis")
             #expect(try await browser.post("/patients/\(patient.id)/assess", []).status == .seeOther)
             #expect(try await browser.post("/patients/\(patient.id)/diagnose", [], csrf: .none).status == .forbidden)
             let withResults = try await browser.get("/patients/\(patient.id)")

@@ -59,13 +59,36 @@ struct PatientPages {
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
             let id = try Paths.id(context)
             _ = try await engineRoutes.diagnose(patient: id, by: try session.require(.clinician))
-            return PageRenderer.redirect("/patients/\(id)#assessments")
+            return PageRenderer.redirect("/patients/\(id)/diagnosis")
         }
         pages.post("/patients/:id/assess") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
             let id = try Paths.id(context)
             _ = try await engineRoutes.assess(patient: id, by: try session.require(.clinician))
-            return PageRenderer.redirect("/patients/\(id)#assessments")
+            return PageRenderer.redirect("/patients/\(id)/diagnosis#assessment")
+        }
+        pages.get("/patients/:id/diagnosis") { request, context -> Response in
+            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+            let who = try session.require(.clinician, .researcher)
+            let id = try await Paths.patientID(context, who, store: store)
+            let view = View(role: who.role)
+            let record = try await store.document(patient: id, by: who).json(view)
+            let patient = PatientPageView.make(record, view: view, knowledge: knowledge, today: try await store.patientViewContext().today)
+            let page = DiagnosisPageView.make(record, view: view, title: "Diagnosis: " + patient.title)
+            return renderer.response("diagnosis", page, chrome: session.chrome(page.title))
+        }
+        pages.get("/patients/:id/report") { request, context -> Response in
+            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+            let who = try session.require(.clinician, .researcher)
+            let id = try await Paths.patientID(context, who, store: store)
+            let view = View(role: who.role)
+            let record = try await store.document(patient: id, by: who).json(view)
+            let today = try await store.patientViewContext().today
+            let patient = PatientPageView.make(record, view: view, knowledge: knowledge, today: today)
+            let diagnosis = DiagnosisPageView.make(record, view: view, title: patient.title)
+            let report = ReportView.make(patient: patient, diagnosis: diagnosis, generated: today?.description ?? "",
+                                         release: engineRoutes.engines?.dataRelease ?? "no engines loaded")
+            return renderer.response("report", report, chrome: session.chrome(report.title))
         }
         pages.get("/patients/:id/edit") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }

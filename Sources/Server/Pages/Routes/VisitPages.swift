@@ -188,7 +188,7 @@ struct VisitPages {
         let editValues = edit?.0 ?? RecordForm.values(visit.json())
         let editErrors = edit?.1 ?? FieldErrors([])
         let view = VisitPageView(
-            heading: "Visit of \(visit.fields.date), patient \(patient["pseudonym"]?.stringValue ?? String(visit.parentID))",
+            heading: "Visit \(visit.fields.date.map { "of " + $0 } ?? visit.fields.age.map { "at age " + $0 } ?? "of unknown date"), patient \(patient["pseudonym"]?.stringValue ?? String(visit.parentID))",
             patientHref: "/patients/\(visit.parentID)#visit-\(visitID)", action: "/visits/\(visitID)",
             deleteVisitAction: "/visits/\(visitID)/delete", visitVersion: String(edit?.2 ?? visit.version),
             edit: RecordForm.fields(VisitFields.self, values: editValues, errors: editErrors.byField, formID: "visit"),

@@ -61,7 +61,22 @@ enum StyleSheet {
     .autocomplete li[role="option"][aria-selected="true"] { background: var(--accent); color: #fff; }
     .autocomplete .synonym { font-style: italic; }
     .hidden { display: none; }
+    .candidates { padding-left: 0; list-style: none; }
+    .candidates > li { border-bottom: 1px solid var(--line); padding: 6px 0; }
+    .candidates summary { cursor: pointer; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+    .candidate-name { font-weight: 600; min-width: 18rem; }
+    .candidate-id, .provenance, .source { color: var(--muted); font-size: 0.9rem; }
+    svg.bar .bar-back { fill: var(--soft); stroke: var(--line); }
+    svg.bar .bar-fill { fill: var(--accent); }
+    .status-met::before { content: "\\2714 "; }
+    .status-not-met::before { content: "\\2718 "; }
+    .status-unknown::before { content: "? "; }
+    .status-met, .status-not-met, .status-unknown { font-weight: 600; white-space: nowrap; }
+    .unconfirmed { font-weight: 700; border: 1px solid var(--bad); color: var(--bad); padding: 0 4px; font-size: 0.8rem; }
+    .report figure.chart { margin: 8px 0 16px; }
     @media (max-width: 800px) { main, header.top { padding-left: 12px; padding-right: 12px; } table { font-size: 0.85rem; } th, td { padding: 4px 3px; } }
-    @media print { header.top nav, header.top .session, form, .skip { display: none; } a { color: var(--ink); text-decoration: none; } }
+    @media print { header.top nav, header.top .session, form, .skip, .screen-only, footer { display: none; } a { color: var(--ink); text-decoration: none; }
+      @page { size: A4; margin: 15mm; } body { font-size: 11pt; } main { padding: 0; max-width: none; } .print-page { break-before: page; }
+      table, figure, svg { break-inside: avoid; } details > *:not(summary) { display: block; } }
     """
 }

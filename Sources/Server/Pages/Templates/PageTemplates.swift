@@ -5,7 +5,7 @@ enum PageTemplates {
         "layout": layout, "csrf": csrf, "field": field, "error": error, "login": login, "password": password,
         "admin-home": adminHome, "patient-list": patientList, "patient-form": patientForm, "patient": patient,
         "visit": visit, "part-form": partForm, "parts": parts, "delete": delete,
-        "part-edit": partEdit, "audit-log": auditLog, "exchange": exchange,
+        "part-edit": partEdit, "audit-log": auditLog, "exchange": exchange, "diagnosis": diagnosis, "report": report,
     ]
 
     static let csrf = #"<input type="hidden" name="csrf" value="{{csrf}}">"#

@@ -5,7 +5,7 @@ extension PageTemplates {
     {{#pseudonymised}}<p class="notice" id="pseudonymised-notice">Pseudonymised view: no identifiers, dates shifted by a fixed offset per patient, ids hashed.</p>{{/pseudonymised}}
     <section id="patient-header" aria-labelledby="patient-title">
     <dl class="header-facts">{{#facts}}<div><dt>{{label}}</dt><dd id="{{id}}">{{value}}</dd></div>{{/facts}}</dl>
-    <p>{{#canEdit}}<a href="{{editPatientHref}}" id="edit-patient">Edit registration and tests</a> · {{/canEdit}}<a href="{{phenopacketHref}}" id="download-phenopacket" download>Download the phenopacket</a></p>
+    <p>{{#canEdit}}<a href="{{editPatientHref}}" id="edit-patient">Edit registration and tests</a> · {{/canEdit}}<a href="/patients/{{recordID}}/diagnosis" id="open-diagnosis">Diagnosis</a> · <a href="/patients/{{recordID}}/report" id="open-report">Printable report</a> · <a href="{{phenopacketHref}}" id="download-phenopacket" download>Download the phenopacket</a></p>
     </section>
     <section id="body-map" aria-labelledby="body-map-title"><h2 id="body-map-title">Body map</h2>
     {{#figures}}{{#latestBodyMap}}{{{.}}}{{/latestBodyMap}}{{^latestBodyMap}}<p>No visit with an age yet.</p>{{/latestBodyMap}}
