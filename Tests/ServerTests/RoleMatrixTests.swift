@@ -102,11 +102,19 @@ struct RoleMatrixTests {
 
             let doc = try await c.call(.get, "/api/v1/openapi.json").json
             var operations: [(method: String, path: String, roles: [Role])] = []
+            var requiredQuery: [String: String] = [:]
             for (path, methods) in doc["paths"]?.objectValue ?? [:] {
                 for (method, op) in methods.objectValue ?? [:] {
                     guard let roles = op["x-roles"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(Role.init) }),
                           path != "/api/v1/auth/logout" else { continue }
                     operations.append((method, path, roles))
+                    // A required query parameter gets its first allowed value, or a word.
+                    let required = (op["parameters"]?.arrayValue ?? []).filter { $0["in"] == "query" && $0["required"] == true }
+                        .compactMap { p -> String? in
+                            guard let name = p["name"]?.stringValue, name != "version" else { return nil }
+                            return name + "=" + (p["schema"]?["enum"]?.arrayValue?.first?.stringValue ?? "bone")
+                        }
+                    if !required.isEmpty { requiredQuery[method + path] = required.joined(separator: "&") }
                 }
             }
             // Deletions last, visits after their parts, so every other route still finds its records.
@@ -123,7 +131,8 @@ struct RoleMatrixTests {
                 for role in Role.allCases {
                     for (site, target) in [("own", own), ("other", other)] {
                         let token = tokens[role] ?? ""
-                        let uri = try await Self.uri(op.path, op.method, target: target, role: role, user: targetUser,
+                        let uri = try await Self.uri(op.path, op.method, query: requiredQuery[op.method + op.path],
+                                                     target: target, role: role, user: targetUser,
                                                      otherSite: site == "other" ? siteB : nil, c: c, owner: site == "own" ? (tokens[.clinician] ?? "") : clinB)
                         guard let uri else { continue }
                         let version = op.method == "put" ? try await Self.version(op.path, uri, c: c, owner: site == "own" ? (tokens[.clinician] ?? "") : clinB) : nil
@@ -164,8 +173,8 @@ struct RoleMatrixTests {
 
     /// The URI of `path` aimed at `target` (nil when the route has no target for this case: a
     /// route without an id is asked once, as the own-site case, unless it takes a site filter).
-    static func uri(_ path: String, _ method: String, target: Seeded, role: Role, user: Int, otherSite: Int?,
-                    c: Client, owner: String) async throws -> String? {
+    static func uri(_ path: String, _ method: String, query required: String?, target: Seeded, role: Role, user: Int,
+                    otherSite: Int?, c: Client, owner: String) async throws -> String? {
         var uri = path
         if path.contains("{id}") {
             let id: String
@@ -187,8 +196,7 @@ struct RoleMatrixTests {
             guard path == "/api/v1/patients" && method == "get" || path.hasPrefix("/api/v1/cohort/") else { return nil }
             uri += "?siteId=\(otherSite)"
         }
-        var query: [String] = []
-        if path == "/api/v1/cohort/survival" { query.append("event=first-lesion") }
+        var query: [String] = required.map { [$0] } ?? []
         if method == "delete" { query.append("version=\(try await version(path, uri, c: c, owner: owner) ?? 1)") }
         if !query.isEmpty { uri += (uri.contains("?") ? "&" : "?") + query.joined(separator: "&") }
         return uri

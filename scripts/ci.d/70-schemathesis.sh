@@ -2,7 +2,7 @@
 # Schemathesis against a live `ossify serve` (the debug binary) on SQLite and on PostgreSQL (a fresh
 # database on the server of OSSIFY_TEST_POSTGRES_URL, dropped afterwards), as each role: admin,
 # clinician and researcher accounts made with the CLI on a seeded registry, bearer tokens from the
-# API's login. Examples, coverage and fuzzing phases, OSSIFY_SCHEMATHESIS_EXAMPLES (default 15) cases
+# API's login. Examples, coverage and fuzzing phases, OSSIFY_SCHEMATHESIS_EXAMPLES (default 10) cases
 # per operation and phase, fixed seed. Every check but negative_data_rejection (the document may be
 # stricter than the server) and the stateful ones (the document has no links) must pass: no server
 # error, every status, content type, header and body as documented, no valid request refused (400
@@ -12,29 +12,13 @@
 # may answer 422 to a schema-valid body (scripts/schemathesis/schemathesis.toml). A few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-examples=${OSSIFY_SCHEMATHESIS_EXAMPLES:-15}
+examples=${OSSIFY_SCHEMATHESIS_EXAMPLES:-10}
 port=${OSSIFY_SCHEMATHESIS_PORT:-18480}
-swift build --product ossify >/dev/null
-bin="$(swift build --show-bin-path)/ossify"
-work=$(mktemp -d)
-server=""
-pgdb=""
-psql=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/psql
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  if [ -n "$pgdb" ]; then "$psql" "$OSSIFY_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/live-server.bash
 password='schemathesis passphrase 1'
 api="http://127.0.0.1:$port/api/v1"
 export OSSIFY_OPENAPI="$work/openapi.json" SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$PWD/scripts/schemathesis"
 failures=0
-
-token() {
-  curl -sf -X POST "$api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\": \"$1\", \"password\": \"$password\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
-}
 
 run_store() {
   local label=$1 database=$2 start role
@@ -45,22 +29,21 @@ run_store() {
     [ "$role" = clinician ] && site=(--site seed-a)
     echo "$password" | "$bin" user add "st-$role" --role "$role" "${site[@]}" --database "$database" >/dev/null
   done
-  "$bin" serve --port "$port" --database "$database" --log-level error > "$work/serve-$label.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 300); do curl -sf "$api/health" >/dev/null 2>&1 && break; sleep 1; done
+  serve "$port" "$database"
   curl -sf "$api/openapi.json" > "$OSSIFY_OPENAPI"
   local -A tokens
-  for role in admin clinician researcher; do tokens[$role]=$(token "st-$role"); done
+  for role in admin clinician researcher; do tokens[$role]=$(login "$port" "st-$role" "$password"); done
   # Admin last: its account changes (PATCH /users/{id}) may end the others' sessions.
   for role in clinician researcher admin; do
     local skip=(--exclude-path /api/v1/auth/logout)
     # Sign-in, health and the document need no role: asked once, in the admin's run.
     [ "$role" != admin ] && skip=(--exclude-path-regex '^/api/v1/(auth/|health|openapi)')
     local t0=$(date +%s) out="$work/st-$label-$role.txt"
-    if st --config-file scripts/schemathesis/schemathesis.toml run "$OSSIFY_OPENAPI" --url "http://127.0.0.1:$port" -H "Authorization: Bearer ${tokens[$role]}" \
+    # From the temporary directory: schemathesis keeps its example cache (.schemathesis/) where it runs.
+    if (cd "$work" && st --config-file "$OLDPWD/scripts/schemathesis/schemathesis.toml" run "$OSSIFY_OPENAPI" --url "http://127.0.0.1:$port" -H "Authorization: Bearer ${tokens[$role]}" \
         --phases examples,coverage,fuzzing --max-examples "$examples" --seed 2762 --workers 1 \
         --exclude-checks negative_data_rejection,use_after_free,ensure_resource_availability \
-        "${skip[@]}" --no-color > "$out" 2>&1; then
+        "${skip[@]}" --no-color > "$out" 2>&1); then
       status=passed
     else
       status=FAILED
@@ -69,16 +52,9 @@ run_store() {
     fi
     echo "schemathesis $label $role: $status in $(( $(date +%s) - t0 )) s; $(grep -E '^ +[0-9]+ generated' "$out" | cut -c1-120 | tr -s ' ' ' ')"
   done
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  stop_server
   echo "schemathesis $label: $(( $(date +%s) - start )) s"
 }
 
-run_store sqlite "$work/registry.sqlite"
-if [ -n "${OSSIFY_TEST_POSTGRES_URL:-}" ]; then
-  pgdb="ossify_st_$$"
-  "$psql" "$OSSIFY_TEST_POSTGRES_URL" -qc "CREATE DATABASE $pgdb"
-  run_store postgres "${OSSIFY_TEST_POSTGRES_URL%/*}/$pgdb"
-else
-  echo "note: OSSIFY_TEST_POSTGRES_URL is not set; schemathesis ran on SQLite only"
-fi
+each_store run_store ossify_st
 [ "$failures" -eq 0 ] || { echo "schemathesis: $failures failed runs"; exit 1; }

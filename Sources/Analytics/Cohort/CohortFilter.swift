@@ -58,6 +58,9 @@ public enum CohortGrouping: String, Sendable, CaseIterable, Codable {
     /// The excised lesion's morphology (recurrence only): circumscribed against diffuse.
     case morphology
 
+    /// The groupings of patients (morphology groups excised lesions): what feature tables take.
+    public static let ofPatients = allCases.filter { $0 != .morphology }
+
     /// The group of a patient; nil when the record does not say.
     public func value(of p: PatientHistory) -> String? {
         switch self {

@@ -40,15 +40,21 @@ public struct CohortService: Sendable {
         who.role == .researcher ? suppression : .none
     }
 
+    /// Rules between the survival parameters: morphology groups only the recurrence event.
+    public static let survivalRules: [FieldRule] = [
+        .excludedWhen("group", excluded: [CohortGrouping.morphology.rawValue], key: "event",
+                      in: SurvivalEvent.allCases.filter { $0 != .recurrence }.map(\.rawValue)),
+    ]
+
     public func survival(_ event: SurvivalEvent, grouping: CohortGrouping?, filter: CohortFilter,
                          riskTimes: [Double] = SurvivalReport.defaultRiskTimes,
                          by who: Principal) async throws(RegistryError) -> SurvivalReport {
         if riskTimes.isEmpty || riskTimes.count > 20 || riskTimes.contains(where: { !$0.isFinite || $0 < 0 }) {
             throw .invalid([FieldProblem("riskTimes", "must be 1 to 20 times in years, none negative")])
         }
-        if grouping == .morphology, event != .recurrence {
-            throw .invalid([FieldProblem("group", "morphology groups only the recurrence event")])
-        }
+        let asked: [String: JSONValue] = ["event": .string(event.rawValue), "group": grouping.map { .string($0.rawValue) } ?? .null]
+        let problems = Self.survivalRules.flatMap { $0.problems(asked) }
+        if !problems.isEmpty { throw .invalid(problems) }
         // The first lesion is the origin or the event of every event but recurrence and surgery.
         let parts: CohortParts = switch event {
         case .firstLesion: [.lesions]
@@ -72,8 +78,8 @@ public struct CohortService: Sendable {
 
     public func features(by grouping: CohortGrouping, filter: CohortFilter,
                          by who: Principal) async throws(RegistryError) -> FeatureReport {
-        if grouping == .morphology {
-            throw .invalid([FieldProblem("by", "features are grouped by sex, parent-of-origin, variant-class or diagnosis")])
+        if !CohortGrouping.ofPatients.contains(grouping) {
+            throw .invalid([FieldProblem("by", "features are grouped by " + CohortGrouping.ofPatients.map(\.rawValue).joined(separator: ", "))])
         }
         let parts: CohortParts = filter.onsetBand == nil ? .features : [.features, .lesions]
         let patients = try await store.cohort(filter, parts: parts, by: who), policy = policy(for: who)

@@ -91,6 +91,8 @@ extension ColumnSpec {
     /// Whether `pattern` is found in `text`, by Unicode scalar as JSON Schema means it. A pattern
     /// that does not compile matches nothing (the declarations are tested to compile).
     public static func matches(_ text: String, _ pattern: String) -> Bool {
+        // The pattern of every text column without one of its own, read without a regex.
+        if pattern == FieldLimits.noNUL { return !text.unicodeScalars.contains("\u{0}") }
         guard let regex = try? Regex(pattern) else { return false }
         return (try? regex.matchingSemantics(.unicodeScalar).firstMatch(in: text)) != nil
     }

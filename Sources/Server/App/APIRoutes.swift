@@ -16,6 +16,8 @@ public struct RouteDoc: Sendable {
     public var responseSchema: String?
     public var successStatus: Int
     public var queryParameters: [QueryParameter]
+    /// Rules between query parameters (as between body fields).
+    public var queryRules: [FieldRule] = []
 }
 
 /// A query parameter as the document states it: name, whether required, and the JSON Schema of
@@ -32,11 +34,12 @@ public struct QueryParameter: Sendable {
                                         "maximum": .number(Double(Int64.max))]))
     }
 
-    /// One of the raw values of `E` (`Query.enumValue`).
-    static func enumeration<E: CaseIterable & RawRepresentable>(_ name: String, _: E.Type, required: Bool = false) -> QueryParameter
+    /// One of the raw values of `E` (`Query.enumValue`), or of `values` when only some are taken.
+    static func enumeration<E: CaseIterable & RawRepresentable>(_ name: String, _: E.Type, required: Bool = false,
+                                                                 only values: [E]? = nil) -> QueryParameter
         where E.RawValue == String {
         QueryParameter(name: name, required: required,
-                       schema: .object(["type": "string", "enum": .array(E.allCases.map { .string($0.rawValue) })]))
+                       schema: .object(["type": "string", "enum": .array((values ?? Array(E.allCases)).map { .string($0.rawValue) })]))
     }
 
     /// Text matching `pattern` (by default: any text without NUL).
@@ -66,11 +69,11 @@ final class APIRoutes {
     }
 
     func add(_ method: HTTPRequest.Method, _ path: String, _ summary: String, tag: String, roles: [Role]?,
-             request: String? = nil, response: String? = nil, status: Int = 200, query: [QueryParameter] = [],
+             request: String? = nil, response: String? = nil, status: Int = 200, query: [QueryParameter] = [], queryRules: [FieldRule] = [],
              _ handler: @escaping @Sendable (Request, RegistryRequestContext) async throws -> Response) {
         let doc = RouteDoc(method: method.rawValue.lowercased(), path: path, summary: summary, tag: tag, roles: roles,
                                   requestSchema: request, responseSchema: response, successStatus: status,
-                                  queryParameters: query)
+                                  queryParameters: query, queryRules: queryRules)
         docs.append(doc)
         addUndocumented(method, path, handler)
     }

@@ -55,7 +55,8 @@ public func buildApplication(store: RegistryStore, settings: ServerSettings, eng
     // Evaluated for each connection: each gets its own handlers, all share the counter.
     let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [RequestDeadlineHandler(limits), ConnectionCapHandler(counter)])
     return Application(router: router, server: .http1(configuration: http1),
-                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ossify"),
+                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ossify",
+                                            backlog: limits.acceptBacklog),
                        logger: logger)
 }
 

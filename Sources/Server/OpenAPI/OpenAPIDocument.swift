@@ -64,6 +64,13 @@ enum OpenAPIDocument {
                                        "schema": .object(["type": "string"])]))
         }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
+        if !r.queryRules.isEmpty {
+            // Each a JSON Schema over the query as an object of its parameters, with the parameter it is about.
+            op["x-query-rules"] = .array(r.queryRules.compactMap { rule in
+                ruleSchema(rule).map { .object(["field": .string(rule.field), "schema": $0]) }
+            })
+            op["description"] = .string("Rules between parameters: " + r.queryRules.map(\.reason).joined(separator: "; ") + ".")
+        }
         if let request = r.requestSchema {
             op["requestBody"] = .object(["required": true, "content": .object(["application/json": .object(["schema": ref(request)])])])
         }
@@ -98,6 +105,7 @@ enum OpenAPIDocument {
         if r.method == "put" || r.method == "delete" || r.method == "patch" || r.successStatus == 201 {
             errors.append((409, "edit conflict (stale version) or duplicate"))
         }
+        if r.tag == "cohort" { errors.append((422, "the analysis cannot be made with these parameters, each problem named")) }
         if r.tag == "engines" || r.tag == "phenopackets" {
             errors.append((422, "the record or the document cannot be used, each problem named"))
             errors.append((503, "the engines are not loaded in this server"))

@@ -30,7 +30,7 @@ struct CohortRoutes {
                 roles: [.clinician, .researcher], response: "SurvivalReport",
                 query: [.enumeration("event", SurvivalEvent.self, required: true), .enumeration("group", CohortGrouping.self),
                         .text("riskTimes", pattern: #"^[0-9]{1,3}(\.[0-9]{1,3})?(,[0-9]{1,3}(\.[0-9]{1,3})?){0,19}$"#)]
-                    + Self.filterQuery + [Self.plotQuery]) { request, context in
+                    + Self.filterQuery + [Self.plotQuery], queryRules: CohortService.survivalRules) { request, context in
             let who = try context.require(.clinician, .researcher)
             let q = Query(request: request)
             var problems: [FieldProblem] = []
@@ -60,7 +60,7 @@ struct CohortRoutes {
             return plot ? Self.svg(StateOccupationPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/features", "HPO features by group: Fisher's exact test and BH-adjusted p", tag: "cohort",
-                roles: [.clinician, .researcher], response: "FeatureReport", query: [.enumeration("by", CohortGrouping.self)] + Self.filterQuery + [Self.plotQuery]) { request, context in
+                roles: [.clinician, .researcher], response: "FeatureReport", query: [.enumeration("by", CohortGrouping.self, only: CohortGrouping.ofPatients)] + Self.filterQuery + [Self.plotQuery]) { request, context in
             let who = try context.require(.clinician, .researcher)
             let q = Query(request: request)
             var problems: [FieldProblem] = []

@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Open connections at most; further ones are answered 503 (Retry-After) and closed. Keep it below the open-file limit.")
     var maxConnections: Int = 8192
 
+    @Option(help: "Connections queued before they are accepted (capped by net.core.somaxconn).")
+    var acceptBacklog: Int = 4096
+
     @Option(help: "Password checks (bcrypt) run at once (default: half the cores, at least 1).")
     var loginChecks: Int?
 
@@ -52,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1 to 3600 seconds") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 1000000") }
+        guard (1...65535).contains(acceptBacklog) else { throw ValidationError("--accept-backlog must be 1 to 65535") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is not a log level") }
         guard (1...720).contains(sessionHours) else { throw ValidationError("--session-hours must be 1 to 720") }
@@ -76,7 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds(sessionHours * 3600),
                                       logLevel: Logger.Level(rawValue: logLevel) ?? .info, secureCookies: secureCookies,
                                       limits: ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
-                                                               idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections),
+                                                               idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections,
+                                                               acceptBacklog: acceptBacklog),
                                       loginChecks: loginChecks, loginQueue: loginQueue)
         let engines: Engines
         do {
