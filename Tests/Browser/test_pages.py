@@ -423,7 +423,9 @@ def step_researcher_sees_no_identifier(b, s):
         s["researcher-pages"].append(b.driver.current_url)
     b.driver.get(links[-1])
     b.shot("patient-page-researcher")
-    for page in [BASE + "/"] + s["researcher-pages"]:
+    b.get("/exchange")
+    b.shot("exchange-researcher")
+    for page in [BASE + "/", BASE + "/exchange"] + s["researcher-pages"]:
         b.driver.get(page)
         text, html = b.text(), b.html()
         for secret, what in ((PSEUDONYM, "the pseudonym"), (BIRTH_DATE, "the birth date"), ("E2E note", "the free-text note"),
@@ -437,10 +439,12 @@ def step_researcher_sees_no_identifier(b, s):
 def step_admin_home(b, s):
     sign_out(b)
     sign_in(b, "e2e-admin")
-    b.get("/")
-    b.shot("admin-home")
-    if PSEUDONYM in b.html():
-        raise StepFailed("the admin can see patient data")
+    for path, name in (("/", "admin-home"), ("/admin", "admin"), ("/admin/audit", "admin-audit")):
+        b.get(path)
+        b.shot(name)
+        if PSEUDONYM in b.html() or "E2E note" in b.html():
+            raise StepFailed(f"{path}: the admin can see patient data")
+    b.expect(r"(?i)login", "sign-ins in the audit log")
 
 
 STEPS = [
