@@ -354,6 +354,36 @@ def step_add_variant(b, s):
     b.shot("visit-variant-added")
 
 
+def step_add_phenotypes(b, s):
+    # The README's POH example: cutaneous ossification, deep (subcutaneous) heterotopic ossification, short 4th metacarpal.
+    for hpo in ("HP:0025027", "HP:0011987", "HP:0009826"):
+        b.get(f"/visits/{s['visit']}")
+        form = b.form("add-phenotypic-features-form", "phenotype form")
+        field = b.fill(hpo, "hpoId", within=form)
+        b.fill("false", "excluded", within=form)
+        b.submit(field)
+        b.saved("#visit-parts", re.escape(hpo), f"the phenotypic feature {hpo}")
+    b.shot("visit-phenotypes-added")
+
+
+def step_diagnosis_and_assessment(b, s):
+    b.get(f"/patients/{s['patient']}")
+    for button, what in (("run-diagnosis", "the differential diagnosis"), ("run-assessment", "the GNAS-spectrum assessment")):
+        found = b.driver.find_elements(By.ID, button)
+        if not found:
+            raise StepFailed(f"the patient page has no button to run {what} (#{button})")
+        b.submit(found[0])
+    results = b.driver.find_element(By.ID, "assessment-list").text
+    first = re.search(r"(?m)^1\. (.+)$", results)
+    # The knowledge base names it "Osseous heteroplasia, progressive" (OMIM) or "Progressive osseous heteroplasia".
+    if not first or "osseous heteroplasia" not in first.group(1).lower():
+        raise StepFailed(f"POH is not ranked first: {results[:600]!r}")
+    if "GNAS-spectrum assessment" not in results:
+        raise StepFailed(f"no stored GNAS-spectrum assessment listed: {results[:600]!r}")
+    print(f"   ranked first: {first.group(1)}")
+    b.shot_element("patient-assessments", b.driver.find_element(By.ID, "assessments"))
+
+
 def step_patient_page_shows_the_record(b, s):
     b.get(f"/patients/{s['patient']}")
     b.expect(re.escape(PSEUDONYM), "the pseudonym")
@@ -393,7 +423,9 @@ def step_researcher_sees_no_identifier(b, s):
         s["researcher-pages"].append(b.driver.current_url)
     b.driver.get(links[-1])
     b.shot("patient-page-researcher")
-    for page in [BASE + "/"] + s["researcher-pages"]:
+    b.get("/exchange")
+    b.shot("exchange-researcher")
+    for page in [BASE + "/", BASE + "/exchange"] + s["researcher-pages"]:
         b.driver.get(page)
         text, html = b.text(), b.html()
         for secret, what in ((PSEUDONYM, "the pseudonym"), (BIRTH_DATE, "the birth date"), ("E2E note", "the free-text note"),
@@ -407,10 +439,12 @@ def step_researcher_sees_no_identifier(b, s):
 def step_admin_home(b, s):
     sign_out(b)
     sign_in(b, "e2e-admin")
-    b.get("/")
-    b.shot("admin-home")
-    if PSEUDONYM in b.html():
-        raise StepFailed("the admin can see patient data")
+    for path, name in (("/", "admin-home"), ("/admin", "admin"), ("/admin/audit", "admin-audit")):
+        b.get(path)
+        b.shot(name)
+        if PSEUDONYM in b.html() or "E2E note" in b.html():
+            raise StepFailed(f"{path}: the admin can see patient data")
+    b.expect(r"(?i)login", "sign-ins in the audit log")
 
 
 STEPS = [
@@ -422,6 +456,8 @@ STEPS = [
     ("clinician adds a lesion by clicking the left forearm on the body map", step_lesion_by_body_map),
     ("clinician adds a lab result (flagged high)", step_add_lab),
     ("clinician reads and adds a GNAS variant", step_add_variant),
+    ("clinician adds three observed phenotypic features", step_add_phenotypes),
+    ("clinician runs the diagnosis (POH first) and the assessment", step_diagnosis_and_assessment),
     ("patient page shows the record", step_patient_page_shows_the_record),
     ("researcher sees no identifier", step_researcher_sees_no_identifier),
     ("admin signs in and sees no patient data", step_admin_home),

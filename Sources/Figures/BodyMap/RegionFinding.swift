@@ -1,16 +1,16 @@
-public import Clinical
+import Clinical
 
 /// What one shape of the map shows: the lesions on one region, side and view, their deepest tissue
 /// and their summed extent.
-public struct RegionFinding: Sendable, Hashable {
-    public let region: BodyMapRegion
-    public let side: BodySide
-    public let view: BodyView
-    public let lesionCount: Int
+struct RegionFinding: Sendable, Hashable {
+    let region: BodyMapRegion
+    let side: BodySide
+    let view: BodyView
+    let lesionCount: Int
     /// The deepest recorded tissue; `nil` with lesions means no depth was recorded.
-    public let deepest: TissueDepth?
+    let deepest: TissueDepth?
     /// The summed percent of the region (at most 100), `nil` when no lesion gave one.
-    public let percentOfRegion: Double?
+    let percentOfRegion: Double?
 
     init(region: BodyMapRegion, side: BodySide, view: BodyView, lesions: [BodyMapLesion]) {
         let here = lesions.filter { $0.lies(on: region, side: side) && ($0.view == nil || $0.view == view) }
@@ -24,10 +24,10 @@ public struct RegionFinding: Sendable, Hashable {
     }
 
     /// The drawing style, `nil` for a region without lesions.
-    public var style: DepthStyle? { lesionCount > 0 ? DepthStyle.of(deepest) : nil }
+    var style: DepthStyle? { lesionCount > 0 ? DepthStyle.of(deepest) : nil }
 
     /// "Left forearm, front: 1 lesion, deepest tissue fascia, 20% of the region".
-    public var label: String {
+    var label: String {
         let place = "\(region.label(side)), \(view.rawValue)"
         guard lesionCount > 0 else { return "\(place): no lesion" }
         var text = "\(place): \(lesionCount) lesion\(lesionCount == 1 ? "" : "s"), "
