@@ -7,6 +7,7 @@ OSSIFY_E2E_SCREENSHOTS (.build/screenshots/). Steps run in order and stop at the
 is reported with the step's name, the page address and a screenshot named failed-<step>.png.
 Nothing is skipped: a page the flow needs that is missing fails its step with a clear message.
 """
+import base64
 import os
 import re
 import sys
@@ -371,17 +372,50 @@ def step_diagnosis_and_assessment(b, s):
     for button, what in (("run-diagnosis", "the differential diagnosis"), ("run-assessment", "the GNAS-spectrum assessment")):
         found = b.driver.find_elements(By.ID, button)
         if not found:
-            raise StepFailed(f"the patient page has no button to run {what} (#{button})")
+            raise StepFailed(f"the page has no button to run {what} (#{button})")
         b.submit(found[0])
-    results = b.driver.find_element(By.ID, "assessment-list").text
-    first = re.search(r"(?m)^1\. (.+)$", results)
+    # The run buttons lead to the diagnosis page.
+    if not b.driver.current_url.endswith(f"/patients/{s['patient']}/diagnosis#assessment"):
+        raise StepFailed(f"running the engines did not lead to the diagnosis page: {b.driver.current_url}")
+    first = b.driver.find_elements(By.ID, "candidate-1")
     # The knowledge base names it "Osseous heteroplasia, progressive" (OMIM) or "Progressive osseous heteroplasia".
-    if not first or "osseous heteroplasia" not in first.group(1).lower():
-        raise StepFailed(f"POH is not ranked first: {results[:600]!r}")
-    if "GNAS-spectrum assessment" not in results:
-        raise StepFailed(f"no stored GNAS-spectrum assessment listed: {results[:600]!r}")
-    print(f"   ranked first: {first.group(1)}")
-    b.shot_element("patient-assessments", b.driver.find_element(By.ID, "assessments"))
+    if not first or "osseous heteroplasia" not in first[0].text.lower():
+        raise StepFailed(f"POH is not ranked first: {b.text()[:600]!r}")
+    print(f"   ranked first: {first[0].text.splitlines()[0]}")
+    first[0].find_element(By.TAG_NAME, "summary").click()
+    table = first[0].find_elements(By.CSS_SELECTOR, "table.evidence")
+    if not table or not table[0].is_displayed() or not re.search(r"HP:\d{7}", table[0].text) or "exact" not in table[0].text:
+        raise StepFailed("the first candidate's evidence table does not open with the patient's terms and their matches")
+    classification = b.driver.find_elements(By.ID, "classification")
+    if not classification or "osseous heteroplasia" not in classification[0].text.lower():
+        raise StepFailed(f"no GNAS-spectrum classification of POH: {b.text()[:600]!r}")
+    criteria = b.driver.find_element(By.ID, "criteria").text
+    if "met" not in criteria or "unknown" not in criteria:
+        raise StepFailed(f"the criteria do not say met and unknown: {criteria[:400]!r}")
+    if "UNCONFIRMED" not in b.text():
+        raise StepFailed("the UNCONFIRMED marks of the knowledge are not shown")
+    b.shot("diagnosis-page")
+    b.shot_element("diagnosis-first-candidate", first[0])
+    b.shot_element("diagnosis-assessment", b.driver.find_element(By.ID, "assessment"))
+
+
+def step_report(b, s):
+    b.get(f"/patients/{s['patient']}/report")
+    b.expect(r"Generated \d{4}-\d{2}-\d{2} by Ossify; data release HPO ", "the date and the data release")
+    b.expect(re.escape(PSEUDONYM), "the pseudonym")
+    if not b.driver.find_elements(By.CSS_SELECTOR, "#report-body-map svg.bodymap"):
+        raise StepFailed("the report has no body map")
+    if not b.driver.find_elements(By.CSS_SELECTOR, "#report-charts svg"):
+        raise StepFailed("the report has no chart")
+    b.expect(r"(?i)1\. Osseous heteroplasia, progressive", "POH first in the report's differential")
+    inert(b)
+    b.shot("report")
+    # The print rendering: what the browser's "print to PDF" gives (headless Chromium's own printer).
+    pdf = b.driver.print_page()
+    if len(pdf) < 1000:
+        raise StepFailed("printing the report gave no document")
+    with open(os.path.join(SHOTS, "report.pdf"), "wb") as out:
+        out.write(base64.b64decode(pdf))
 
 
 def step_patient_page_shows_the_record(b, s):
@@ -418,9 +452,10 @@ def step_researcher_sees_no_identifier(b, s):
         raise StepFailed(f"the researcher's patient list links to no patient: {b.text()[:400]!r}")
     s["researcher-pages"] = []
     for href in links:
-        b.driver.get(href)
-        b.ok_status()
-        s["researcher-pages"].append(b.driver.current_url)
+        for page in (href, href + "/diagnosis", href + "/report"):
+            b.driver.get(page)
+            b.ok_status()
+            s["researcher-pages"].append(b.driver.current_url)
     b.driver.get(links[-1])
     b.shot("patient-page-researcher")
     b.get("/exchange")
@@ -457,7 +492,8 @@ STEPS = [
     ("clinician adds a lab result (flagged high)", step_add_lab),
     ("clinician reads and adds a GNAS variant", step_add_variant),
     ("clinician adds three observed phenotypic features", step_add_phenotypes),
-    ("clinician runs the diagnosis (POH first) and the assessment", step_diagnosis_and_assessment),
+    ("clinician runs the diagnosis (POH first) and the assessment, on the diagnosis page", step_diagnosis_and_assessment),
+    ("clinician opens the printable report", step_report),
     ("patient page shows the record", step_patient_page_shows_the_record),
     ("researcher sees no identifier", step_researcher_sees_no_identifier),
     ("admin signs in and sees no patient data", step_admin_home),
