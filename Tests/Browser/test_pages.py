@@ -8,6 +8,7 @@ is reported with the step's name, the page address and a screenshot named failed
 Nothing is skipped: a page the flow needs that is missing fails its step with a clear message.
 """
 import base64
+import json
 import os
 import re
 import sys
@@ -418,6 +419,33 @@ def step_report(b, s):
         out.write(base64.b64decode(pdf))
 
 
+def step_import_file(b, s):
+    b.get("/exchange")
+    chooser = b.driver.find_elements(By.ID, "import-file")
+    if not chooser or not chooser[0].is_displayed():
+        raise StepFailed("the exchange page has no visible file chooser (#import-file)")
+    packet = {
+        "id": "E2E-IMPORT-1",
+        "subject": {"id": "s1", "sex": "FEMALE", "timeAtLastEncounter": {"age": {"iso8601duration": "P8Y"}}},
+        "phenotypicFeatures": [{"type": {"id": "HP:0034282", "label": "Subcutaneous ossification"},
+                                "onset": {"age": {"iso8601duration": "P1Y"}}}],
+        "metaData": {"created": "2024-01-01T00:00:00Z", "createdBy": "e2e", "phenopacketSchemaVersion": "2.0",
+                     "resources": [{"id": "hp", "name": "human phenotype ontology", "url": "http://purl.obolibrary.org/obo/hp.owl",
+                                    "version": "2025-01-16", "namespacePrefix": "HP", "iriPrefix": "http://purl.obolibrary.org/obo/HP_"}]},
+    }
+    path = os.path.abspath(os.path.join(SHOTS, "e2e-import.json"))
+    with open(path, "w") as out:
+        json.dump(packet, out)
+    chooser[0].send_keys(path)
+    WebDriverWait(b.driver, 10).until(lambda d: "E2E-IMPORT-1" in d.find_element(By.ID, "import-document").get_attribute("value"))
+    b.shot("exchange-file-chosen")
+    b.submit(b.driver.find_element(By.ID, "import-submit"))
+    done = b.driver.find_elements(By.ID, "import-done")
+    if not done or "1 of 1 records imported" not in done[0].text:
+        raise StepFailed(f"the chosen file was not imported: {b.text()[:500]!r}")
+    b.shot("exchange-imported")
+
+
 def step_patient_page_shows_the_record(b, s):
     b.get(f"/patients/{s['patient']}")
     b.expect(re.escape(PSEUDONYM), "the pseudonym")
@@ -494,6 +522,7 @@ STEPS = [
     ("clinician adds three observed phenotypic features", step_add_phenotypes),
     ("clinician runs the diagnosis (POH first) and the assessment, on the diagnosis page", step_diagnosis_and_assessment),
     ("clinician opens the printable report", step_report),
+    ("clinician imports a phenopacket file on the exchange page", step_import_file),
     ("patient page shows the record", step_patient_page_shows_the_record),
     ("researcher sees no identifier", step_researcher_sees_no_identifier),
     ("admin signs in and sees no patient data", step_admin_home),

@@ -31,7 +31,7 @@ struct ExchangePages {
         pages.get("/exchange") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
             let who = try session.require(.clinician, .researcher)
-            return renderer.response("exchange", Self.view(who.role), chrome: session.chrome("Exchange", current: "/exchange"))
+            return renderer.response("exchange", Self.view(who.role), chrome: session.chrome("Exchange", current: "/exchange", scripts: ["import-file.js"]))
         }
         pages.post("/exchange/import") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
@@ -66,7 +66,7 @@ struct ExchangePages {
                 view.refusedSummary = "Nothing was imported."
                 status = .badRequest
             }
-            return renderer.response("exchange", view, chrome: session.chrome("Exchange", current: "/exchange"), status: status)
+            return renderer.response("exchange", view, chrome: session.chrome("Exchange", current: "/exchange", scripts: ["import-file.js"]), status: status)
         }
         pages.get("/exchange/export.jsonl") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }

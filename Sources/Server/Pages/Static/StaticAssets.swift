@@ -20,7 +20,8 @@ struct StaticAssets: Sendable {
         var assets: [String: Asset] = [:]
         for (name, contentType, text) in [("ossify.css", "text/css; charset=utf-8", StyleSheet.text + "\n" + FigureStyles.source),
                                           ("hpo-autocomplete.js", "text/javascript; charset=utf-8", AutocompleteScript.text),
-                                          ("bodymap.js", "text/javascript; charset=utf-8", BodyMapScript.source)] {
+                                          ("bodymap.js", "text/javascript; charset=utf-8", BodyMapScript.source),
+                                          ("import-file.js", "text/javascript; charset=utf-8", ImportFileScript.text)] {
             let digest = SHA256.hash(data: Data(text.utf8)).prefix(8).map { byte in
                 let s = String(byte, radix: 16)
                 return s.count == 1 ? "0" + s : s

@@ -11,11 +11,14 @@ extension PageTemplates {
     {{#canImport}}
     <section id="import" aria-labelledby="import-title">
     <h2 id="import-title">Import</h2>
-    <p>Paste one phenopacket (JSON) or a batch (JSONL, one phenopacket per line). The batch is imported whole or not at all.</p>
+    <p>Choose a file or paste one phenopacket (JSON) or a batch (JSONL, one phenopacket per line), up to 1 MiB; larger batches go to <code>POST /api/v1/phenopackets</code>. The batch is imported whole or not at all.</p>
     {{#hasImported}}<div class="notice" role="status" id="import-done"><p>{{importSummary}}</p><ul>{{#imported}}<li><a href="{{href}}">{{label}}</a></li>{{/imported}}</ul></div>{{/hasImported}}
     {{#hasRefused}}<div class="notice problem" role="alert" id="import-refused"><p>{{refusedSummary}}</p><ul>{{#refused}}<li>{{.}}</li>{{/refused}}</ul></div>{{/hasRefused}}
     <form method="post" action="/exchange/import" id="import-form">
     {{>csrf}}
+    <div class="field hidden" id="import-file-field"><label for="import-file">Phenopacket or JSONL file</label>
+    <input type="file" id="import-file" accept=".json,.jsonl,application/json" data-max-bytes="1048576" aria-describedby="import-file-status">
+    <span class="hint" id="import-file-status" role="status"></span></div>
     <div class="field"><label for="import-document">Phenopacket or JSONL batch</label>
     <textarea id="import-document" name="document" rows="12">{{document}}</textarea></div>
     <button type="submit" id="import-submit">Import</button>
