@@ -132,7 +132,7 @@ class Browser:
         else:
             form.submit()
         try:
-            WebDriverWait(self.driver, 15).until(EC.staleness_of(old))
+            WebDriverWait(self.driver, 45).until(EC.staleness_of(old))
         except TimeoutException:
             raise StepFailed(f"{self.driver.current_url}: submitting the form did not load a page")
         self.ok_status()
@@ -368,6 +368,29 @@ def step_add_phenotypes(b, s):
     b.shot("visit-phenotypes-added")
 
 
+def step_autocomplete_by_keyboard(b, s):
+    # The HPO autocomplete with the keyboard only: type part of a name, arrow down, Enter picks the id.
+    b.get(f"/visits/{s['visit']}")
+    form = b.form("add-phenotypic-features-form", "phenotype form")
+    field = form.find_element(By.NAME, "hpoId")
+    field.click()
+    field.send_keys("subcutaneous ossif")
+    listbox = b.driver.find_element(By.ID, field.get_attribute("aria-controls"))
+    WebDriverWait(b.driver, 10).until(lambda d: listbox.find_elements(By.CSS_SELECTOR, "li[role=option]"))
+    if field.get_attribute("aria-expanded") != "true":
+        raise StepFailed("the autocomplete list is shown but aria-expanded is not true")
+    b.shot("visit-autocomplete")
+    field.send_keys(Keys.ARROW_DOWN)
+    active = field.get_attribute("aria-activedescendant")
+    if not active:
+        raise StepFailed("arrow down highlights no option (aria-activedescendant)")
+    field.send_keys(Keys.ENTER)
+    value = field.get_attribute("value")
+    if not re.fullmatch(r"HP:\d{7}", value or ""):
+        raise StepFailed(f"Enter did not put the picked term's id in the field: {value!r}")
+    print(f"   picked by keyboard: {value}")
+
+
 def step_diagnosis_and_assessment(b, s):
     b.get(f"/patients/{s['patient']}")
     for button, what in (("run-diagnosis", "the differential diagnosis"), ("run-assessment", "the GNAS-spectrum assessment")):
@@ -520,6 +543,7 @@ STEPS = [
     ("clinician adds a lab result (flagged high)", step_add_lab),
     ("clinician reads and adds a GNAS variant", step_add_variant),
     ("clinician adds three observed phenotypic features", step_add_phenotypes),
+    ("the HPO autocomplete works with the keyboard alone", step_autocomplete_by_keyboard),
     ("clinician runs the diagnosis (POH first) and the assessment, on the diagnosis page", step_diagnosis_and_assessment),
     ("clinician opens the printable report", step_report),
     ("clinician imports a phenopacket file on the exchange page", step_import_file),
