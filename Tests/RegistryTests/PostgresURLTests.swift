@@ -27,10 +27,15 @@ struct PostgresURLTests {
     }
 
     @Test func tlsSettingsFollowTheMode() throws {
-        // A server without TLS: prefer and disable connect, require does not (checked live where a
-        // test server is given).
-        let disable = try #require(PostgresURL("postgres://u@h/db?sslmode=disable"))
-        #expect("\(PostgresDatabase.tls(disable))".contains("disable"))
+        func verification(_ text: String) throws -> String? {
+            try PostgresDatabase.tlsConfiguration(#require(PostgresURL(text))).map { "\($0.certificateVerification)" }
+        }
+        #expect(try verification("postgres://u@h/db?sslmode=disable") == nil)
+        #expect(try verification("postgres://u@h/db")?.hasPrefix("none(") == true)
+        #expect(try verification("postgres://u@h/db?sslmode=require")?.hasPrefix("none(") == true)
+        #expect(try verification("postgres://u@h/db?sslmode=require&sslrootcert=/ca.pem") == "noHostnameVerification")
+        #expect(try verification("postgres://u@h/db?sslmode=verify-ca&sslrootcert=/ca.pem") == "noHostnameVerification")
+        #expect(try verification("postgres://u@h/db?sslmode=verify-full") == "fullVerification")
     }
 }
 

@@ -35,25 +35,23 @@ public final class PostgresDatabase: SQLDatabase {
     /// The TLS setting for libpq's `sslmode` (see `PostgresURL.SSLMode`). A root certificate file
     /// that cannot be read makes the connection fail (no silent fallback to an unchecked one).
     static func tls(_ url: PostgresURL) -> PostgresClient.Configuration.TLS {
+        guard let configuration = tlsConfiguration(url) else { return .disable }
+        return url.sslMode == .prefer ? .prefer(configuration) : .require(configuration)
+    }
+
+    /// The TLS settings of `sslmode`, nil for disable; the pool and the probe share them.
+    static func tlsConfiguration(_ url: PostgresURL) -> TLSConfiguration? {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let ca = url.sslRootCert { tls.trustRoots = .file(ca) }
         switch url.sslMode {
-        case .disable:
-            return .disable
-        case .prefer:
-            tls.certificateVerification = .none
-            return .prefer(tls)
-        case .require:
-            // As libpq: with a root certificate given, require checks the chain.
-            tls.certificateVerification = url.sslRootCert == nil ? .none : .noHostnameVerification
-            return .require(tls)
-        case .verifyCA:
-            tls.certificateVerification = .noHostnameVerification
-            return .require(tls)
-        case .verifyFull:
-            tls.certificateVerification = .fullVerification
-            return .require(tls)
+        case .disable: return nil
+        case .prefer: tls.certificateVerification = .none
+        // As libpq: with a root certificate given, require checks the chain.
+        case .require: tls.certificateVerification = url.sslRootCert == nil ? .none : .noHostnameVerification
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
         }
+        return tls
     }
 
     /// Opens one connection with the pool's settings and closes it: a server that cannot be
@@ -62,19 +60,11 @@ public final class PostgresDatabase: SQLDatabase {
     public static func probe(_ url: PostgresURL, logger: Logger = Logger(label: "ossify.postgres")) async throws(SQLFailure) {
         do {
             let tls: PostgresConnection.Configuration.TLS
-            if url.sslMode == .disable {
-                tls = .disable
-            } else {
-                var configuration = TLSConfiguration.makeClientConfiguration()
-                if let ca = url.sslRootCert { configuration.trustRoots = .file(ca) }
-                configuration.certificateVerification = switch url.sslMode {
-                case .disable, .prefer: .none
-                case .require: url.sslRootCert == nil ? .none : .noHostnameVerification
-                case .verifyCA: .noHostnameVerification
-                case .verifyFull: .fullVerification
-                }
+            if let configuration = tlsConfiguration(url) {
                 let context = try NIOSSLContext(configuration: configuration)
                 tls = url.sslMode == .prefer ? .prefer(context) : .require(context)
+            } else {
+                tls = .disable
             }
             var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username,
                                                                  password: url.password, database: url.database, tls: tls)
