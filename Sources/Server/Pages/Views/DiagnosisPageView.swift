@@ -184,7 +184,7 @@ struct DiagnosisPageView: Sendable {
     }
 
     static func strings(_ value: JSONValue?) -> [String] {
-        (value?.arrayValue ?? []).compactMap { $0.stringValue ?? $0["message"]?.stringValue ?? $0["text"]?.stringValue }
+        (value?.arrayValue ?? []).compactMap(\.stringValue)
     }
 
     static func term(_ name: JSONValue?, _ id: JSONValue?) -> String {
