@@ -16,7 +16,7 @@ import time
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -132,7 +132,7 @@ class Browser:
         else:
             form.submit()
         try:
-            WebDriverWait(self.driver, 45).until(EC.staleness_of(old))
+            WebDriverWait(self.driver, 45).until(lambda _: detached(old))
         except TimeoutException:
             raise StepFailed(f"{self.driver.current_url}: submitting the form did not load a page")
         self.ok_status()
@@ -160,6 +160,17 @@ class Browser:
 
     def quit(self):
         self.driver.quit()
+
+
+def detached(element):
+    """Whether `element` has left the document (the next page loaded). Chromedriver answers a node
+    of the replaced document either as stale or, racing the navigation, with "Node with given id
+    does not belong to the document" (a plain WebDriverException): both mean it is gone."""
+    try:
+        element.is_enabled()
+        return False
+    except (StaleElementReferenceException, WebDriverException):
+        return True
 
 
 def sign_in(b, username):
@@ -344,7 +355,7 @@ def step_add_variant(b, s):
     if read:
         old = b.driver.find_element(By.TAG_NAME, "html")
         read[0].click()
-        WebDriverWait(b.driver, 15).until(EC.staleness_of(old))
+        WebDriverWait(b.driver, 15).until(lambda _: detached(old))
         reading = b.driver.find_elements(By.ID, "hgvs-reading")
         if not reading or not reading[0].text.strip():
             raise StepFailed("reading the HGVS expression showed no reading (#hgvs-reading)")
