@@ -53,9 +53,16 @@ public protocol SQLDatabase: Sendable {
 
     /// Closes connections. The database is unusable afterwards.
     func close() async
+
+    /// The file of the audit spool (`AuditSpool`) when audit entries written outside a change must
+    /// not take this database's writer (SQLite files: a single writer); nil when they can go straight
+    /// into `audit_log` without waiting for other transactions (PostgreSQL, SQLite in memory).
+    var auditSpoolPath: String? { get }
 }
 
 extension SQLDatabase {
+    public var auditSpoolPath: String? { nil }
+
     public func read(_ query: SQLQuery) async throws(SQLFailure) -> [SQLRow] {
         try await read([query]).first ?? []
     }

@@ -13,7 +13,12 @@ public enum Schema {
         Migration(id: "0002-patient-test-results", statements: testResults),
         Migration(id: "0003-visit-age", statements: visitAge),
         Migration(id: "0004-audit-without-values", statements: auditWithoutValues),
+        Migration(id: "0005-audit-by-time", statements: { _ in ["CREATE INDEX audit_at ON audit_log(at, id)"] }),
     ]
+
+    // 0005: the audit log is listed by time (`at`, then id): the entries of reads on SQLite wait in
+    // a spool and get their id when they are moved into the log (`AuditSpool`), so ids alone no
+    // longer follow time.
 
     /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
     /// `AuditImage`). The record images written before are removed, the one change ever made to
