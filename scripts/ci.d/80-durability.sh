@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Durability: a clinician creates synthetic patients at a steady rate (OSSIFY_DURABILITY_RATE per
 # second, default 40, for OSSIFY_DURABILITY_SECONDS, default 30) against a live `ossify serve` (the
-# debug binary), while four readers read full records as fast as they are answered; 5 s in, the
+# debug binary), while two readers read full records at 25/s each; 5 s in, the
 # server is killed with SIGKILL and started again (the writes and reads go on). Then every
 # acknowledged write (201) must be stored with exactly the fields sent, every stored record of the
 # run, acknowledged or not, whole, and every acknowledged read (200) audited, no read twice

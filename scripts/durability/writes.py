@@ -3,7 +3,7 @@ rate, and afterwards the check that every acknowledged one is stored whole.
 
   writes.py write API TOKEN RATE SECONDS LOG   # every attempt to LOG before it is sent, then its answer
   writes.py verify API TOKEN LOG               # every acknowledged patient present, no partial record
-  writes.py read API TOKEN SECONDS LOG         # 4 readers of the full records of 4 new patients, closed loop
+  writes.py read API TOKEN SECONDS LOG         # 2 readers of the full records of 2 new patients, 25/s each
   writes.py verify-reads API ADMIN_TOKEN LOG   # every acknowledged read audited, none twice
 
 Synthetic patients only: pseudonyms DUR-<run>-<n> and DURREAD-<run>-<n>.
@@ -98,17 +98,20 @@ def verify(api, token, log):
     return 1 if problems else 0
 
 
-def read(api, token, seconds, log):
-    """Each of 4 threads reads one patient's full record (an audited read) as fast as the server
-    answers; a read counts as acknowledged when its 200 arrived. The counts go to LOG at the end."""
+def read(api, token, seconds, log, readers=2, rate=25):
+    """Each of 2 threads reads one patient's full record (an audited read) 25 times a second; a read
+    counts as acknowledged when its 200 arrived. The counts go to LOG at the end."""
     run = str(int(time.time()))
     patients = [call(api, token, "POST", "/patients", body("READ" + run, n) | {"pseudonym": f"DURREAD-{run}-{n}"})[1]["id"]
-                for n in range(4)]
+                for n in range(readers)]
     sent, acked = {p: 0 for p in patients}, {p: 0 for p in patients}
     start = time.monotonic()
 
     def reader(pid):
         while time.monotonic() - start < seconds:
+            due = start + sent[pid] / rate
+            if due > time.monotonic():
+                time.sleep(due - time.monotonic())
             sent[pid] += 1
             try:
                 status, _ = call(api, token, "GET", f"/patients/{pid}/record")

@@ -4,9 +4,8 @@
 ///
 /// Why no timer ("write every few ms"): a batch starts as soon as the previous one has committed,
 /// so a lone request waits for one commit only, and under load the batches grow by themselves with
-/// the number of requests that arrived during the last commit (measured at 5,000 reads/s: batches of
-/// about 10 to 30 entries). A fixed interval would add its length to every read's latency at low
-/// load and gain nothing at high load.
+/// the number of requests that arrived during the last commit. A fixed interval would add its
+/// length to every read's latency at low load and gain nothing at high load.
 actor AuditBatcher {
     typealias Sink = @Sendable ([AuditRow]) async throws -> Void
 
