@@ -28,8 +28,6 @@ public final class SQLiteDatabase: SQLDatabase {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Pages read through a memory map, not a pread system call and a copy each.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         do {
             writer = try DatabasePool(path: path, configuration: config)
