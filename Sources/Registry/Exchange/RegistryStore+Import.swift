@@ -130,6 +130,7 @@ extension RegistryStore {
     /// written and the outcome names each refused record's fields; otherwise all are written in one
     /// transaction.
     public func importPatients(_ batch: [ImportedPatient], site: Int64, by who: Principal) async throws(RegistryError) -> [ImportOutcome] {
+        try Self.requirePatientWriter(who)
         var outcomes: [ImportOutcome] = []
         var seen: Set<String> = []
         for (i, item) in batch.enumerated() {
