@@ -27,7 +27,7 @@ struct PatientPages {
                     let stored = try await store.create(fields, parent: who.siteID ?? 0, by: who)
                     return PageRenderer.redirect("/patients/\(stored.id)")
                 } catch {
-                    // A pseudonym is unique in the registry.
+                    // A pseudonym is unique within the site.
                     guard let errors = FieldErrors(refusal: error, conflictField: "pseudonym") else { throw error }
                     return newForm(session, values: values, errors: errors, status: .unprocessableContent)
                 }
