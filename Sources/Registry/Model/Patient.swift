@@ -97,6 +97,9 @@ public struct PatientFields: RecordFields {
 
     public static let rules: [FieldRule] = [
         .notBefore("deathDate", other: "birthDate"),
+        .notBefore("firstContactDate", other: "birthDate"),
+        .notBefore("onsetDate", other: "birthDate"),
+        .notBefore("diagnosisDate", other: "birthDate"),
         .onlyWhen("deathDate", key: "status", is: .string(PatientStatus.dead.rawValue)),
         .exactlyWhen("onsetDate", key: "onset", is: AgeAtEvent.date.rawValue),
         .exactlyWhen("diagnosisDate", key: "diagnosisAge", is: AgeAtEvent.date.rawValue),

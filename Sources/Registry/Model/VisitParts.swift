@@ -216,9 +216,16 @@ public struct VariantFields: RecordFields {
     /// Sequence Ontology type of a structural variant (SO:...), and the variant's reported name.
     public var structuralType: String?
     public var label: String?
+    /// The variant's other HGVS expressions (hgvs.g, hgvs.p beside an hgvs.c), separated by spaces.
+    public var otherHgvs: String?
+    /// The variant's position, `assembly:chrom:pos:ref:alt` (`VCFPosition`).
+    public var vcf: String?
 
     public init(gene: String? = nil, hgvs: String?, zygosity: Zygosity? = nil, parentOfOrigin: ParentOfOrigin? = nil,
-                acmgClass: ACMGClass? = nil, structuralType: String? = nil, label: String? = nil) {
+                acmgClass: ACMGClass? = nil, structuralType: String? = nil, label: String? = nil,
+                otherHgvs: String? = nil, vcf: String? = nil) {
+        self.otherHgvs = otherHgvs
+        self.vcf = vcf
         self.gene = gene
         self.hgvs = hgvs
         self.zygosity = zygosity
@@ -241,7 +248,18 @@ public struct VariantFields: RecordFields {
                    limits: FieldLimits(pattern: #"^SO:[^\x00]*$"#, patternReason: "must be a Sequence Ontology id such as SO:1000029"),
                    "Sequence Ontology type of a structural variant, e.g. SO:1000029"),
         ColumnSpec("label", .text, "the variant's reported name, e.g. telomeric 11q deletion"),
+        ColumnSpec("otherHgvs", .text,
+                   limits: FieldLimits(maxLength: 600, pattern: #"^[^\s\x00:]+:[^\s\x00]+( [^\s\x00:]+:[^\s\x00]+)*$"#,
+                                       patternReason: "must be HGVS expressions with a reference, separated by single spaces"),
+                   "the variant's other HGVS expressions, e.g. NC_000020.11:g.58909365C>T NP_000507.1:p.Arg189Cys"),
+        ColumnSpec("vcf", .text,
+                   limits: FieldLimits(maxLength: 100_000, pattern: #"^[^:\s\x00]+:[^:\s\x00]+:[1-9][0-9]{0,11}:[^:\s\x00]+:[^:\s\x00]+$"#,
+                                       patternReason: "must be assembly:chrom:pos:ref:alt, such as hg38:chr20:58909365:C:T"),
+                   "the variant's VCF position, assembly:chrom:pos:ref:alt (alleles of a long deletion may run to tens of thousands of bases)"),
     ]
+
+    /// Columns added by migration 0006 (0001 must stay what it was).
+    static let expressionKeys = ["otherHgvs", "vcf"]
 
     public static let rules: [FieldRule] = [.anyOf(["hgvs", "gene", "structuralType"])]
 }

@@ -14,6 +14,7 @@ public enum Schema {
         Migration(id: "0003-visit-age", statements: visitAge),
         Migration(id: "0004-audit-without-values", statements: auditWithoutValues),
         Migration(id: "0005-pseudonym-per-site", statements: pseudonymPerSite),
+        Migration(id: "0006-variant-expressions", statements: variantExpressions),
     ]
 
     /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
@@ -70,6 +71,14 @@ public enum Schema {
                 "ALTER TABLE visits ADD COLUMN age TEXT CHECK (length(age) BETWEEN 3 AND 32)",
             ]
         }
+    }
+
+    /// A variant's other HGVS expressions and its VCF position, kept from an imported phenopacket.
+    static func variantExpressions(_ d: SQLDialect) -> [String] {
+        [
+            "ALTER TABLE variants ADD COLUMN other_hgvs TEXT CHECK (length(other_hgvs) BETWEEN 1 AND 600)",
+            "ALTER TABLE variants ADD COLUMN vcf TEXT CHECK (length(vcf) BETWEEN 9 AND 100000)",
+        ]
     }
 
     /// The GNAS-spectrum test results on the patient (columns of `PatientFields` added after 0001).
@@ -184,7 +193,7 @@ public enum Schema {
             ]),
             recordTable(JointInvolvementFields.self, parent: "visits", d),
             recordTable(ProcedureFields.self, parent: "visits", d),
-            recordTable(VariantFields.self, parent: "visits", d),
+            recordTable(VariantFields.self, parent: "visits", d, excluding: VariantFields.expressionKeys),
             recordTable(DiagnosisFields.self, parent: "visits", d),
             """
             CREATE TABLE assessments (
