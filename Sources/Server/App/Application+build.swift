@@ -71,7 +71,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     router.add(middleware: AuthenticationMiddleware(store: store))
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
-    let signIn = SignInService(store: store, hasher: hasher, throttle: LoginThrottleActor(LoginThrottle(settings.loginThrottle)),
+    let signIn = SignInService(store: store, hasher: hasher, throttle: SharedLoginThrottle(store: store, policy: settings.loginThrottle,
+                                                                                key: try await store.throttleKey()),
                                checks: PasswordCheckQueue(width: settings.loginChecks, depth: settings.loginQueue),
                                sessionLifetime: settings.sessionLifetime, decoyHash: try await hasher.hash(Tokens.make()))
     let cookies = SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies)
