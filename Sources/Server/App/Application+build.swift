@@ -80,7 +80,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let check = RecordKnowledgeCheck(engines: engines)
     AuthRoutes(signIn: signIn, cookies: cookies).register(api)
     AdminRoutes(store: store, hasher: hasher).register(api)
-    PatientRoutes(store: store).register(api)
+    PatientRoutes(store: store, check: check).register(api)
     RecordRoutes(store: store, check: check).register(api)
     TermRoutes(knowledge: knowledge).register(api)
     EngineRoutes(store: store, engines: engines).register(api)
