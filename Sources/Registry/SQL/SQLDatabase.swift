@@ -58,10 +58,23 @@ public protocol SQLDatabase: Sendable {
     /// not take this database's writer (SQLite files: a single writer); nil when they can go straight
     /// into `audit_log` without waiting for other transactions (PostgreSQL, SQLite in memory).
     var auditSpoolPath: String? { get }
+
+    /// A transaction for migrations that rebuild tables: on SQLite with foreign-key enforcement
+    /// off while it runs (so that dropping a rebuilt table does not cascade) and every foreign key
+    /// checked before it commits; elsewhere an ordinary transaction.
+    func schemaTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T
 }
 
 extension SQLDatabase {
     public var auditSpoolPath: String? { nil }
+
+    public func schemaTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T {
+        try await transaction(body)
+    }
 
     public func read(_ query: SQLQuery) async throws(SQLFailure) -> [SQLRow] {
         try await read([query]).first ?? []

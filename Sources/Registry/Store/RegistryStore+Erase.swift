@@ -7,6 +7,7 @@ extension RegistryStore {
     /// Audit entries of reads still in the SQLite spool are moved into `audit_log` first, so the
     /// erasure's own entry comes after every entry of the patient.
     public func erasePatient(_ id: Int64, by who: Principal) async throws(RegistryError) {
+        try Self.requirePatientWriter(who)
         try await flushAudit()
         try await RegistryError.wrap(.patient) {
             try await database.transaction { tx in
