@@ -94,6 +94,6 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await buildApplication(store: store, settings: settings, engines: engines)
         print("ossify registry on http://\(host):\(port)/api/v1 (\(db.isPostgres ? "PostgreSQL" : "SQLite"))")
         try await app.runService()
-        await store.database.close()
+        await store.close()
     }
 }

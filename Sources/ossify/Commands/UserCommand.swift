@@ -47,7 +47,7 @@ struct UserCommand: AsyncParsableCommand {
                 let user = try await store.createUser(username: name, passwordHash: Bcrypt.hash(password, cost: 12), role: role.role,
                                                       siteID: siteID, by: .operatorConsole)
                 print("created \(user.role.rawValue) \(user.username) (id \(user.id))")
-                await store.database.close()
+                await store.close()
             } catch {
                 throw RegistryExit.report(error)
             }
