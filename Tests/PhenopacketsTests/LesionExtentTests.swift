@@ -10,9 +10,12 @@ import Testing
     /// without an extent, on registry region codes (with hyphens) and chart names.
     static let record = PatientRecord(
         id: "X-1", sex: .female,
-        // The terms the lesions imply are there already, so an import gives the same record back.
-        phenotypes: [PhenotypeObservation(term: .hpo(34282)), PhenotypeObservation(term: .hpo(11986)),
-                     PhenotypeObservation(term: .hpo(11987))],
+        // The terms the lesions imply are there already (with an onset: a bare observation of a
+        // lesion's term is what an import adds, and the export leaves it out), so an import gives
+        // the same record back.
+        phenotypes: [PhenotypeObservation(term: .hpo(34282), onset: .age(Age(years: 4))),
+                     PhenotypeObservation(term: .hpo(11986), onset: .age(Age(years: 6))),
+                     PhenotypeObservation(term: .hpo(11987), onset: .age(Age(years: 8)))],
         lesions: [
             Lesion(id: "L1", region: "upper-arm", side: .left, depth: .subcutis, percentOfRegion: 12.5, age: Age(years: 4)),
             Lesion(id: "L1", region: "upper-arm", side: .left, depth: .fascia, percentOfRegion: 30, age: Age(years: 6)),

@@ -3,7 +3,8 @@ import Ontology
 @testable import Phenopackets
 
 /// Synthetic patient records from a seeded generator, each of a form that the export keeps whole:
-/// the overall onset is the earliest feature age, every lesion's term is also an observed phenotype,
+/// the overall onset is the earliest feature age, every lesion's term is also an observed phenotype
+/// (a bare one after the others, as an import records it),
 /// zygosity and ACMG class are words the export knows.
 struct RandomRecords {
     /// SplitMix64: reproducible without Foundation.
@@ -48,6 +49,7 @@ struct RandomRecords {
             if chance(15) { p.modifiers = [TermID.hpo(31796)] }
             record.phenotypes.append(p)
         }
+        var implied: Set<TermID> = []
         for index in 0..<int(0...4) {
             var lesion = Lesion(region: pick(BodySite.regions.map(\.name) + ["elbow", "scalp; left"]))
             if chance(50) { lesion.id = "L\(index)" }
@@ -59,10 +61,17 @@ struct RandomRecords {
             // Region names the note cannot keep exactly are not generated.
             if lesion.region.contains(";") { lesion.region = "scalp" }
             record.lesions.append(lesion)
+            // A lesion's term is observed: as a phenotype with more to say (onset, severity), or as
+            // a bare observation after all the others, in the order of the lesions, which is where
+            // an import puts it (the export leaves bare ones out, the lesion's feature says it).
             let term = Phenopacket.defaultLesionTerm(lesion)
-            if !record.phenotypes.contains(where: { $0.term == term && !$0.excluded }) {
-                record.phenotypes.removeAll { $0.term == term }
-                record.phenotypes.append(PhenotypeObservation(term: term))
+            let bare = PhenotypeObservation(term: term)
+            if !implied.contains(term) {
+                if record.phenotypes.contains(bare) || !record.phenotypes.contains(where: { $0.term == term && !$0.excluded }) {
+                    record.phenotypes.removeAll { $0.term == term && ($0 == bare || $0.excluded) }
+                    record.phenotypes.append(bare)
+                    implied.insert(term)
+                }
             }
         }
         let ages = record.phenotypes.filter { !$0.excluded }.compactMap { if case .age(let a)? = $0.onset { a } else { nil } }

@@ -50,7 +50,11 @@ extension Phenopacket {
         subject = Individual(id: subjectID, timeAtLastEncounter: record.age.map { .age(iso8601duration: $0.description) },
                              sex: sex)
 
-        phenotypicFeatures = record.phenotypes.map { p in
+        // A lesion is exported as a feature of its own term; a bare observation of that term (what
+        // an import records so that the engines see the lesion) would repeat it.
+        let lesionTerms = Set(record.lesions.map(lesionTerm))
+        let phenotypes = record.phenotypes.filter { p in !(lesionTerms.contains(p.term) && p == PhenotypeObservation(term: p.term)) }
+        phenotypicFeatures = phenotypes.map { p in
             var modifiers = p.modifiers.map(term)
             if let side = p.laterality { modifiers.insert(term(side), at: 0) }
             return PhenotypicFeature(type: term(p.term), excluded: p.excluded, severity: p.severity.map(term),
@@ -84,7 +88,7 @@ extension Phenopacket {
                                timeObserved: lab.ageAtMeasurement.map { .age(iso8601duration: $0.description) })
         }
         measurements += record.lesions.enumerated().compactMap { index, lesion in
-            LesionExtent.measurement(for: lesion, featureIndex: record.phenotypes.count + index)
+            LesionExtent.measurement(for: lesion, featureIndex: phenotypes.count + index)
         }
 
         let tests = record.tests ?? TestResults()
