@@ -48,6 +48,12 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 enum TestFailure: Error { case noPostgres }
 
+/// Removes a test's SQLite file and its WAL companions (nil: PostgreSQL, nothing to remove).
+func removeDatabaseFiles(_ path: String?) {
+    guard let path else { return }
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
 func unique(_ prefix: String) -> String { prefix + "-" + String(UUID().uuidString.prefix(8)) }
 
 /// A site with a clinician and a researcher, for one test.
@@ -69,8 +75,7 @@ struct Fixture {
     /// Closes the store and removes its SQLite files.
     func close() async {
         await store.database.close()
-        guard let path else { return }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        removeDatabaseFiles(path)
     }
 
     func patient(_ pseudonym: String = unique("P"), birth: String? = "2015-03-10") async throws -> Stored<PatientFields> {

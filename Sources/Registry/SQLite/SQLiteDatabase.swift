@@ -144,14 +144,17 @@ public final class SQLiteDatabase: SQLDatabase {
             return []
         }
         var rows: [SQLRow] = []
+        let columns = SQLColumns(names)
+        let count = CInt(names.count)
         let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            var values: [String: SQLValue] = [:]
-            values.reserveCapacity(names.count)
-            for (i, name) in names.enumerated() {
-                values[name] = Self.sqlValue(row[i] as DatabaseValue)
+        // Each value straight from the statement (not through the row's generic decoding).
+        while try cursor.next() != nil {
+            var cells: [SQLValue] = []
+            cells.reserveCapacity(Int(count))
+            for i in 0..<count {
+                cells.append(Self.sqlValue(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: i)))
             }
-            rows.append(SQLRow(values))
+            rows.append(SQLRow(columns: columns, cells: cells))
         }
         return rows
     }
