@@ -19,7 +19,7 @@ struct CohortPages {
         pages.get("/cohort") { request, context -> Response in
             guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
             let who = try session.require(.clinician, .researcher)
-            let q = Query(request: request)
+            let q = Query(request: request, emptyIsAbsent: true)
             var problems: [FieldProblem] = []
             let analysis = q.enumValue("analysis", CohortAnalysis.self, problems: &problems)
             var result: CohortPageView.Result?
@@ -66,7 +66,7 @@ struct CohortPages {
     /// The API's query for the same analysis: its own parameters and the filters, empty values left out.
     func apiQuery(_ q: Query, _ own: [String]) -> String {
         (own + Self.filterNames).compactMap { name in
-            q.string(name).flatMap { $0.isEmpty ? nil : name + "=" + PatientListQuery.escape($0) }
+            q.string(name).map { name + "=" + PatientListQuery.escape($0) }
         }.joined(separator: "&")
     }
 
