@@ -601,9 +601,10 @@ def step_researcher_cohort(b, s):
     b.shot("cohort-rates")
     # The download is the API's JSON for the same query: the same number of records.
     b.driver.get(json_href)
-    report = json.loads(b.driver.find_element(By.TAG_NAME, "body").text)
+    report = json.loads(b.driver.find_element(By.TAG_NAME, "pre").text)
     if str(report.get("n")) != n or report.get("event") != "first-deep-lesion":
         raise StepFailed(f"the JSON download says n = {report.get('n')!r} for {report.get('event')!r}; the page said {n}")
+    b.get("/cohort")
 
 
 def step_admin_home(b, s):

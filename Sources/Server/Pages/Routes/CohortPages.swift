@@ -80,9 +80,9 @@ struct CohortPages {
 
     func fields(_ q: Query, errors: [String: String], sites: [Site]) -> [FormFieldView] {
         func select(_ name: String, _ label: String, _ choices: [(value: String, label: String)], any: String? = "any",
-                    hint: String? = nil) -> FormFieldView {
+                    preset: String = "", hint: String? = nil) -> FormFieldView {
             FormFieldView(name: name, label: label, control: .select((any.map { [(value: "", label: $0)] } ?? []) + choices),
-                          value: q.string(name) ?? "", error: errors[name], hint: hint, formID: "cohort")
+                          value: q.string(name) ?? preset, error: errors[name], hint: hint, formID: "cohort")
         }
         func raw<E: RawRepresentable & CaseIterable>(_: E.Type) -> [(value: String, label: String)] where E.RawValue == String {
             E.allCases.map { (value: $0.rawValue, label: $0.rawValue) }
@@ -93,7 +93,8 @@ struct CohortPages {
                    hint: "first lesion and first surgery from birth; deep lesion and ankylosis from the first lesion; recurrence from the excision"),
             select("group", "Compare groups (time to event)", raw(CohortGrouping.self), any: "no groups",
                    hint: "morphology: recurrence only"),
-            select("by", "Group features by", CohortGrouping.ofPatients.map { (value: $0.rawValue, label: $0.rawValue) }, any: nil),
+            select("by", "Group features by", CohortGrouping.ofPatients.map { (value: $0.rawValue, label: $0.rawValue) }, any: nil,
+                   preset: CohortGrouping.parentOfOrigin.rawValue),
             FormFieldView(name: "diagnosis", label: "Diagnosis", control: .input(type: "text", inputMode: nil),
                           value: q.string("diagnosis") ?? "", error: errors["diagnosis"], hint: "an ORPHA or OMIM code, e.g. ORPHA:2762",
                           formID: "cohort"),

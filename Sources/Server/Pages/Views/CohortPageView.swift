@@ -134,7 +134,8 @@ extension CohortPageView {
         let summary = Table(id: "km-summary", caption: "Kaplan-Meier estimate by group (times in years)", corner: "Group",
                             headers: ["Patients", "Events", "Median", "95% interval of the median"],
                             rows: r.curves.map { c in
-                                let interval = "\(CohortNumbers.fixed(c.medianLower, 2)) to \(CohortNumbers.fixed(c.medianUpper, 2))"
+                                let interval = "\(CohortNumbers.fixed(c.medianLower, 2)) to "
+                                    + (c.medianUpper.map { CohortNumbers.fixed($0, 2) } ?? "not reached")
                                 return Table.Row(head: c.group, cells: [
                                     policy.count(c.subjects).description, policy.count(c.nEvent.reduce(0, +)).description,
                                     c.median.map { CohortNumbers.fixed($0, 2) } ?? "not reached", interval,
