@@ -14,9 +14,8 @@ import Darwin
 /// whose subtree holds a probability above e^-40 of the observed table's (the subtree's total is
 /// hypergeometric, so the values form one interval around its mode). The last two columns, the
 /// largest, are summed without enumeration (`PairTails`): their terms are unimodal, so the tables
-/// no more probable than the observed one are two tails found by binary search, and each tail is
-/// read from cumulative sums or, when far out, summed term by term until negligible. A 2 × 4 table
-/// of 10,000 patients takes some 10^5 nodes. When the enumeration would pass `budget` nodes (2 × 5
+/// no more probable than the observed one are two tails found by binary search, each read from
+/// cumulative log-sums. A 2 × 4 table of 10,000 patients takes up to some 10^5 nodes. When the enumeration would pass `budget` nodes (2 × 5
 /// and wider tables of thousands), Pearson's chi-square is used instead and `method` says so.
 public struct FisherExactTest: Sendable, Equatable {
     public enum Method: String, Sendable, Codable {
@@ -52,7 +51,7 @@ public struct FisherExactTest: Sendable, Equatable {
             if nodes > budget { return }
             if j == k - 2 {
                 nodes += 1
-                sum += pair.sum(remaining: remaining, base: logPrefix - logTotal, threshold: threshold, floor: floor)
+                sum += pair.sum(remaining: remaining, base: logPrefix - logTotal, threshold: threshold)
                 return
             }
             let rest = suffix[j + 1]
