@@ -43,7 +43,9 @@ public struct ImportedPatient: Sendable {
             for v in record.variants {
                 visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs, zygosity: v.zygosity.flatMap(Zygosity.init),
                                                     parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init),
-                                                    structuralType: v.structuralType?.description, label: v.label))
+                                                    structuralType: v.structuralType?.description, label: v.label,
+                                                    otherHgvs: v.otherHgvs.isEmpty ? nil : v.otherHgvs.joined(separator: " "),
+                                                    vcf: v.vcf?.description))
             }
             visit.diagnoses = diagnoses.map(DiagnosisFields.init)
         }
@@ -102,6 +104,19 @@ public struct ImportedVisit: Sendable {
             + procedures.map(Box.init) + variants.map(Box.init) + diagnoses.map(Box.init)
     }
 
+    /// The times of this visit and its features and procedures against the patient's
+    /// (`TimeConsistency`), named as `problems` names them.
+    func timeProblems(_ patient: TimeConsistency.Patient, birthDate: String?, today: CivilDate) -> [FieldProblem] {
+        let visitAge = visit.ageAtVisit(birthDate: birthDate)
+        return TimeConsistency.visit(visit, patient, today: today).map { FieldProblem("visit.\($0.field)", $0.reason) }
+            + phenotypicFeatures.enumerated().flatMap { i, f in
+                TimeConsistency.onset(f.onset, visitAge: visitAge).map { FieldProblem("phenotypicFeatures[\(i)].\($0.field)", $0.reason) }
+            }
+            + procedures.enumerated().flatMap { i, p in
+                TimeConsistency.procedure(p, patient, today: today).map { FieldProblem("procedures[\(i)].\($0.field)", $0.reason) }
+            }
+    }
+
     var problems: [FieldProblem] {
         func prefixed<F: RecordFields>(_ items: [F], _ name: String) -> [FieldProblem] {
             items.enumerated().flatMap { i, f in f.problems().map { FieldProblem("\(name)[\(i)].\($0.field)", $0.reason) } }
@@ -130,17 +145,32 @@ extension RegistryStore {
     /// written and the outcome names each refused record's fields; otherwise all are written in one
     /// transaction.
     public func importPatients(_ batch: [ImportedPatient], site: Int64, by who: Principal) async throws(RegistryError) -> [ImportOutcome] {
+        try Self.requirePatientWriter(who)
         var outcomes: [ImportOutcome] = []
         var seen: Set<String> = []
         for (i, item) in batch.enumerated() {
-            var problems = item.patient.problems()
+            var problems = item.patient.problems() + TimeConsistency.patient(item.patient, earliestVisit: nil, today: today)
+            let person = TimeConsistency.Patient(birthDate: item.patient.birthDate, deathDate: item.patient.deathDate)
             for (n, v) in item.visits.enumerated() {
-                problems += v.problems.map { FieldProblem("visits[\(n)].\($0.field)", $0.reason) }
+                problems += (v.problems + v.timeProblems(person, birthDate: item.patient.birthDate, today: today))
+                    .map { FieldProblem("visits[\(n)].\($0.field)", $0.reason) }
             }
             if !seen.insert(item.patient.pseudonym).inserted { problems.append(FieldProblem("pseudonym", "appears twice in the batch")) }
             outcomes.append(ImportOutcome(index: i, patientID: nil, problems: problems))
         }
         if outcomes.contains(where: { !$0.problems.isEmpty }) { return outcomes }
+        // Pseudonyms already taken at this site, named per record (a pseudonym is unique per site
+        // only, so nothing here depends on other sites' records).
+        let taken = try await takenPseudonyms(batch.map(\.patient.pseudonym), site: site)
+        if !taken.isEmpty {
+            return outcomes.map { outcome in
+                var outcome = outcome
+                if taken.contains(batch[outcome.index].patient.pseudonym) {
+                    outcome.problems.append(FieldProblem("pseudonym", "is already registered at your site"))
+                }
+                return outcome
+            }
+        }
         var prepared: [(patient: [SQLValue], visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])])] = []
         for item in batch {
             var visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])] = []
@@ -178,6 +208,20 @@ extension RegistryStore {
             }
         }
         return outcomes.map { ImportOutcome(index: $0.index, patientID: ids[$0.index], problems: []) }
+    }
+
+    /// Which of `pseudonyms` are registered at `site`.
+    func takenPseudonyms(_ pseudonyms: [String], site: Int64) async throws(RegistryError) -> Set<String> {
+        var taken: Set<String> = []
+        for start in stride(from: 0, to: pseudonyms.count, by: 500) {
+            let chunk = Array(pseudonyms[start..<min(start + 500, pseudonyms.count)])
+            let rows = try await RegistryError.wrap(.patient) {
+                try await database.read(SQLQuery("SELECT pseudonym FROM patients WHERE site_id = ? AND pseudonym IN (\(Self.placeholders(chunk.count)))",
+                                                 [.integer(site)] + chunk.map(SQLValue.text)))
+            }
+            taken.formUnion(rows.compactMap { $0["pseudonym"].string })
+        }
+        return taken
     }
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }

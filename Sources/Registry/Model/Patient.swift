@@ -58,7 +58,7 @@ public struct PatientFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("pseudonym", .text, required: true, privacy: .identifying, limits: .nonBlank(max: 64), "1.1 pseudonym, unique in the registry"),
+        ColumnSpec("pseudonym", .text, required: true, privacy: .identifying, limits: .nonBlank(max: 64), "1.1 pseudonym, unique within the site"),
         ColumnSpec("birthDate", .date, privacy: .identifying, "2.1 date of birth"),
         ColumnSpec("sex", .text, required: true, allowed: ColumnSpec.values(Sex.self), "2.2 sex at birth (other: undetermined)"),
         ColumnSpec("status", .text, required: true, allowed: ColumnSpec.values(PatientStatus.self), "3.1 patient status"),
@@ -70,14 +70,14 @@ public struct PatientFields: RecordFields {
         ColumnSpec("diagnosisDate", .date, "5.2 date of diagnosis when diagnosisAge is 'date'"),
         ColumnSpec("orphaCode", .text, limits: .code("ORPHA"), "6.1 diagnosis, ORPHA:nnn"),
         ColumnSpec("omimCode", .text, limits: .code("OMIM"), "6.1 diagnosis, OMIM:nnnnnn"),
-        ColumnSpec("geneticHgvs", .text, limits: .text(max: 200), "6.2 genetic diagnosis, HGVS"),
-        ColumnSpec("geneticGene", .text, "6.2 gene, HGNC symbol or HGNC:nnn"),
+        ColumnSpec("geneticHgvs", .text, limits: .hgvs, "6.2 genetic diagnosis, HGVS"),
+        ColumnSpec("geneticGene", .text, limits: .geneSymbol, "6.2 gene, HGNC symbol or HGNC:nnn"),
         ColumnSpec("undiagnosed", .boolean, "6.3 undiagnosed case"),
         ColumnSpec("contactConsent", .boolean, "7.1 agreement to be contacted for research"),
         ColumnSpec("reuseConsent", .boolean, "7.2 consent to reuse of data"),
         ColumnSpec("biologicalSample", .boolean, "7.3 biological sample"),
         ColumnSpec("biobankLink", .text, privacy: .identifying, "7.4 link to a biobank"),
-        ColumnSpec("icfScore", .text, "8.1 ICF classification of functioning"),
+        ColumnSpec("icfScore", .text, limits: .icf, "8.1 ICF classification of functioning"),
         ColumnSpec("notes", .text, privacy: .freeText, limits: .text(max: 4000), "free text"),
         ColumnSpec("gnasSequencing", .text, allowed: ColumnSpec.values(TestResults.Sequencing.self), "GNAS (Gs-alpha) sequencing result"),
         ColumnSpec("gnasMethylation", .text, allowed: ColumnSpec.values(TestResults.Methylation.self), "GNAS methylation result"),
@@ -97,6 +97,9 @@ public struct PatientFields: RecordFields {
 
     public static let rules: [FieldRule] = [
         .notBefore("deathDate", other: "birthDate"),
+        .notBefore("firstContactDate", other: "birthDate"),
+        .notBefore("onsetDate", other: "birthDate"),
+        .notBefore("diagnosisDate", other: "birthDate"),
         .onlyWhen("deathDate", key: "status", is: .string(PatientStatus.dead.rawValue)),
         .exactlyWhen("onsetDate", key: "onset", is: AgeAtEvent.date.rawValue),
         .exactlyWhen("diagnosisDate", key: "diagnosisAge", is: AgeAtEvent.date.rawValue),

@@ -47,6 +47,7 @@ extension RegistryStore {
     // MARK: Create
 
     public func create<F: RecordFields>(_ fields: F, parent parentID: Int64, by who: Principal) async throws(RegistryError) -> Stored<F> {
+        try Self.requirePatientWriter(who)
         try Self.validate(fields)
         let values = try fields.sqlValues()
         let shift = Self.randomShift()
@@ -56,6 +57,7 @@ extension RegistryStore {
                                              scope: who.scope) else {
                     throw RegistryError.notFound(Self.parentEntity(F.self))
                 }
+                try await checkTimes(fields, parent: parentID, id: nil, tx: tx)
                 let now = timestamp()
                 var columns = [F.parentColumn] + F.columns.map(\.column) + ["version", "created_at", "updated_at"]
                 var binds = [SQLValue.integer(parentID)] + values + [.integer(1), .text(now), .text(now)]
@@ -177,11 +179,13 @@ extension RegistryStore {
 
     /// Replaces the fields of record `id` if it is still at `version`; the new version is one more.
     public func update<F: RecordFields>(_ fields: F, id: Int64, version: Int, by who: Principal) async throws(RegistryError) -> Stored<F> {
+        try Self.requirePatientWriter(who)
         try Self.validate(fields)
         let values = try fields.sqlValues()
         return try await RegistryError.wrap(F.entity) {
             try await database.transaction { tx in
                 let (owner, before) = try await current(F.self, id: id, version: version, who: who, tx: tx)
+                try await checkTimes(fields, parent: before.parentID, id: id, tx: tx)
                 let assignments = F.columns.map { "\($0.column) = ?" }.joined(separator: ", ")
                 let rows = try await tx.query(
                     "UPDATE \(F.table) SET \(assignments), version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING *",
@@ -197,6 +201,7 @@ extension RegistryStore {
 
     /// Deletes record `id` (and what it owns) if it is still at `version`.
     public func delete<F: RecordFields>(_: F.Type, id: Int64, version: Int, by who: Principal) async throws(RegistryError) {
+        try Self.requirePatientWriter(who)
         try await RegistryError.wrap(F.entity) {
             try await database.transaction { tx in
                 let (owner, before) = try await current(F.self, id: id, version: version, who: who, tx: tx)

@@ -15,10 +15,9 @@ struct CohortPages {
 
     static let filterNames = ["diagnosis", "siteId", "sex", "variantClass", "parentOfOrigin", "onsetBand"]
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/cohort") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician, .researcher)
+    func register(_ pages: PageRouter) {
+        pages.get("/cohort", roles: [.clinician, .researcher]) { request, context, session -> Response in
+            let who = session.principal
             let q = Query(request: request, emptyIsAbsent: true)
             var problems: [FieldProblem] = []
             let analysis = q.enumValue("analysis", CohortAnalysis.self, problems: &problems)
