@@ -32,6 +32,20 @@ import Testing
         #expect(abs(test.p - 0.1345161546399925) < 1e-9)
     }
 
+    /// Tables of 10,000 patients stay exact. R: fisher.test(rbind(present, absent), workspace = 2e8)$p.value
+    @Test(arguments: [
+        ([300, 280, 500, 120], [2200, 2100, 3000, 1500], 1.699576359992888e-11),
+        ([610, 590, 801, 312], [1890, 1790, 2699, 1308], 0.0001561325627161832),
+        ([625, 600, 875, 375], [1878, 1796, 2635, 1123], 0.9995719712455818),
+        ([12, 40, 33, 9, 20], [300, 310, 280, 150, 200], 0.001593621634437066),
+        ([2500, 0, 3], [2500, 7, 0], 0.003887638908749028),
+    ])
+    func fisherLargeTablesAreExact(present: [Int], absent: [Int], expected: Double) {
+        let test = FisherExactTest.test(present: present, absent: absent)
+        #expect(test.method == .fisherExact)
+        #expect(abs(test.p - expected) <= 1e-7 * expected)
+    }
+
     /// Past the step budget the test falls back to Pearson's chi-square and says so.
     @Test func fisherFallsBackWhenTooLarge() {
         let test = FisherExactTest.test(present: [80, 150, 500, 20], absent: [30, 60, 150, 10], budget: 1000)

@@ -508,6 +508,11 @@ def step_researcher_sees_no_identifier(b, s):
     sign_in(b, "e2e-researcher")
     b.get("/")
     b.shot("patients-researcher")
+    # The synthetic patients seeded for the cohort page live at other sites: open the e2e site's.
+    site = [o.get_attribute("value") for o in b.driver.find_elements(By.CSS_SELECTOR, "select[name=site] option") if o.text == "e2e-centre"]
+    if not site:
+        raise StepFailed("the researcher's patient list has no site filter with e2e-centre")
+    b.get("/?site=" + site[0])
     links = [a.get_attribute("href") for a in b.driver.find_elements(By.CSS_SELECTOR, "main a[href*='/patients/']")]
     links = [h for h in links if not h.endswith("/patients/new")]
     if not links:
@@ -531,6 +536,75 @@ def step_researcher_sees_no_identifier(b, s):
                 raise StepFailed(f"{page}: the researcher can see {what} ({secret!r})")
         if re.search(r"/patients/\d+(\"|/|$)", html):
             raise StepFailed(f"{page}: a link carries a numeric registry id")
+
+
+def run_analysis(b, analysis, **fields):
+    """Chooses `analysis` and `fields` in the cohort form, runs it and checks the result's counts."""
+    form = b.form("cohort-form", "cohort form")
+    b.fill(analysis, "analysis", within=form)
+    for name, value in fields.items():
+        b.fill(value, name, within=form)
+    b.submit(b.driver.find_element(By.ID, "run-analysis"))
+    result = b.driver.find_elements(By.ID, "cohort-result")
+    if not result or result[0].get_attribute("data-analysis") != analysis:
+        raise StepFailed(f"the {analysis} analysis shows no result: {b.text()[:400]!r}")
+    n = b.driver.find_element(By.ID, "cohort-n").text
+    if not re.fullmatch(r"\d+|<\d", n):
+        raise StepFailed(f"the {analysis} analysis shows no count of patients used ({n!r})")
+    return n
+
+
+def cohort_plot(b, name, plot_id):
+    plot = b.driver.find_elements(By.CSS_SELECTOR, f"#cohort-plot svg#{plot_id}[role=img]")
+    if not plot or not plot[0].find_elements(By.TAG_NAME, "title") or not plot[0].find_elements(By.TAG_NAME, "desc"):
+        raise StepFailed(f"{b.driver.current_url}: no plot svg#{plot_id} with a title and a description")
+    b.shot_element(name, plot[0])
+
+
+def step_clinician_cohort(b, s):
+    b.get("/")
+    b.driver.find_element(By.LINK_TEXT, "Natural history").click()
+    WebDriverWait(b.driver, 30).until(lambda d: d.find_elements(By.ID, "cohort-form"))
+    b.ok_status()
+    b.expect(r"(?i)your site", "the clinician's scope")
+    run_analysis(b, "survival", event="first-lesion")
+    if not b.driver.find_elements(By.ID, "km-at-risk"):
+        raise StepFailed("the survival result has no numbers-at-risk table")
+    b.shot("cohort-clinician")
+
+
+def step_researcher_cohort(b, s):
+    b.get("/cohort")
+    b.expect(r"shown as \"<5\"", "the suppression of small counts")
+    n = run_analysis(b, "survival", event="first-deep-lesion", group="parent-of-origin")
+    for table in ("km-summary", "km-at-risk", "logrank", "cox"):
+        if not b.driver.find_elements(By.CSS_SELECTOR, f"table#{table} thead th[scope=col]"):
+            raise StepFailed(f"the survival result has no table #{table} with column headers")
+    if "<5" not in b.driver.find_element(By.ID, "km-at-risk").text:
+        raise StepFailed("no number at risk is suppressed as <5 for the researcher")
+    cohort_plot(b, "cohort-km-plot", "km-plot")
+    b.shot("cohort-survival")
+    json_href = b.driver.find_element(By.ID, "download-json").get_attribute("href")
+    run_analysis(b, "progression")
+    for table in ("intensities", "p-deep"):
+        if not b.driver.find_elements(By.ID, table):
+            raise StepFailed(f"the progression result has no table #{table}")
+    cohort_plot(b, "cohort-stages-plot", "stages-plot")
+    b.shot("cohort-progression")
+    run_analysis(b, "features", by="parent-of-origin")
+    if not b.driver.find_elements(By.CSS_SELECTOR, "table#feature-table tbody th[scope=row]"):
+        raise StepFailed("the features result has no feature rows")
+    cohort_plot(b, "cohort-features-plot", "features-plot")
+    b.shot("cohort-features")
+    run_analysis(b, "rates")
+    b.expect(r"New body regions per year", "the rates summary")
+    b.shot("cohort-rates")
+    # The download is the API's JSON for the same query: the same number of records.
+    b.driver.get(json_href)
+    report = json.loads(b.driver.find_element(By.TAG_NAME, "pre").text)
+    if str(report.get("n")) != n or report.get("event") != "first-deep-lesion":
+        raise StepFailed(f"the JSON download says n = {report.get('n')!r} for {report.get('event')!r}; the page said {n}")
+    b.get("/cohort")
 
 
 def step_admin_home(b, s):
@@ -559,7 +633,9 @@ STEPS = [
     ("clinician opens the printable report", step_report),
     ("clinician imports a phenopacket file on the exchange page", step_import_file),
     ("patient page shows the record", step_patient_page_shows_the_record),
+    ("clinician runs a survival analysis of their site on the natural-history page", step_clinician_cohort),
     ("researcher sees no identifier", step_researcher_sees_no_identifier),
+    ("researcher runs each analysis of the seeded cohort, suppressed, with plots and tables", step_researcher_cohort),
     ("admin signs in and sees no patient data", step_admin_home),
 ]
 

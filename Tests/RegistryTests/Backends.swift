@@ -48,6 +48,15 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 enum TestFailure: Error { case noPostgres }
 
+/// Removes a test's SQLite file and its WAL companions (nil: PostgreSQL, nothing to remove).
+/// Removes a SQLite database's files: the database, its WAL and shared memory, and its audit spool.
+func removeDatabaseFiles(_ path: String?) {
+    guard let path else { return }
+    for file in [path, SQLiteDatabase.auditSpoolPath(for: path)] {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+    }
+}
+
 func unique(_ prefix: String) -> String { prefix + "-" + String(UUID().uuidString.prefix(8)) }
 
 /// A site with a clinician and a researcher, for one test.
@@ -69,10 +78,7 @@ struct Fixture {
     /// Closes the store and removes its SQLite files.
     func close() async {
         await store.close()
-        guard let path else { return }
-        for file in [path, SQLiteDatabase.auditSpoolPath(for: path)] {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
-        }
+        removeDatabaseFiles(path)
     }
 
     func patient(_ pseudonym: String = unique("P"), birth: String? = "2015-03-10") async throws -> Stored<PatientFields> {

@@ -4,15 +4,20 @@ import FoundationEssentials
 import Testing
 
 /// The seeder draws natural histories from known parameters; the cohort read from the store and
-/// the analyses must recover them.
+/// the analyses must recover them. On SQLite, and on PostgreSQL when `OSSIFY_TEST_POSTGRES_URL`
+/// is set (a shared database: the test seeds sites of its own and keeps their patients).
 @Suite(.serialized) struct CohortRecoveryTests {
-    @Test func estimatesRecoverTheSeededParameters() async throws {
-        let store = RegistryStore(database: try SQLiteDatabase())
-        try await store.migrate()
+    @Test(arguments: Backend.available)
+    func estimatesRecoverTheSeededParameters(_ backend: Backend) async throws {
+        let (store, path) = try await backend.makeStoreAndPath()
+        defer { removeDatabaseFiles(path) }
         let truth = NaturalHistory.standard
-        try await Seeder(patients: 1500, seed: 7).run(on: store, by: .operatorConsole)
+        let codes = ["a", "b", "c"].map { unique("seed-" + $0) }
+        try await Seeder(patients: 1500, seed: 7, siteCodes: codes).run(on: store, by: .operatorConsole)
+        let ours = Set(try await store.sites().filter { codes.contains($0.code) }.map(\.id))
         let researcher = Principal(userID: nil, username: "test", role: .researcher, siteID: nil)
-        let cohort = try await store.cohort(CohortFilter(), by: researcher)
+        let cohort = try await store.cohort(CohortFilter(), by: researcher).filter { ours.contains($0.siteID) }
+        await store.database.close()
         #expect(cohort.count == 1500)
         #expect(cohort.allSatisfy { $0.id.count == 20 })  // hashed research ids
 
@@ -40,16 +45,40 @@ import Testing
         #expect(first.pAdjusted < 0.001)
     }
 
-    @Test func cliniciansSeeTheirSiteOnly() async throws {
-        let store = RegistryStore(database: try SQLiteDatabase())
-        try await store.migrate()
-        try await Seeder(patients: 30, seed: 3).run(on: store, by: .operatorConsole)
-        let site = try #require(try await store.sites().first { $0.code == "seed-a" })
+    @Test(arguments: Backend.available)
+    func cliniciansSeeTheirSiteOnly(_ backend: Backend) async throws {
+        let (store, path) = try await backend.makeStoreAndPath()
+        defer { removeDatabaseFiles(path) }
+        let codes = ["a", "b", "c"].map { unique("seed-" + $0) }
+        try await Seeder(patients: 30, seed: 3, siteCodes: codes).run(on: store, by: .operatorConsole)
+        let site = try #require(try await store.sites().first { $0.code == codes[0] })
         let clinician = Principal(userID: 1, username: "c", role: .clinician, siteID: site.id)
         let cohort = try await store.cohort(CohortFilter(), by: clinician)
         #expect(cohort.count == 10)
         #expect(cohort.allSatisfy { $0.siteID == site.id && Int64($0.id) != nil })
         let admin = Principal(userID: 2, username: "a", role: .admin, siteID: nil)
         await #expect(throws: RegistryError.self) { _ = try await store.cohort(CohortFilter(), by: admin) }
+        await store.database.close()
+    }
+
+    /// The rates read only each lesion's region, side and extent and the limb lengths as left-right
+    /// pairs: the same rates as from the full read; every seeded leg pair (visits 1, 4, 7, 10) once.
+    @Test(arguments: Backend.available)
+    func ratesReadOnlyWhatTheyUse(_ backend: Backend) async throws {
+        let (store, path) = try await backend.makeStoreAndPath()
+        defer { removeDatabaseFiles(path) }
+        let codes = ["a", "b"].map { unique("seed-" + $0) }
+        try await Seeder(patients: 40, seed: 11, siteCodes: codes).run(on: store, by: .operatorConsole)
+        let site = try #require(try await store.sites().first { $0.code == codes[1] })
+        let clinician = Principal(userID: 1, username: "c", role: .clinician, siteID: site.id)
+        let rates = try await CohortService(store: store).rates(filter: CohortFilter(sex: .female), by: clinician)
+        let full = try await store.cohort(CohortFilter(sex: .female), parts: .all, by: clinician)
+        let expected = RatesReport(patients: full, policy: .none)
+        #expect(!full.isEmpty && full.count < 20)
+        #expect(rates.data == expected.data && rates.data.count > 0)
+        #expect(rates.regionsPerYear == expected.regionsPerYear && rates.bsaPerYear == expected.bsaPerYear)
+        #expect(rates.limbDiscrepancy.count == 4 * full.count)
+        #expect(rates.limbDiscrepancy.allSatisfy { $0.segment == "lower-leg" && $0.difference <= 0 })
+        await store.database.close()
     }
 }

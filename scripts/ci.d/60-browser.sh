@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end in a real browser: builds the debug `ossify`, creates a throwaway SQLite registry with
-# one account per role, starts `ossify serve` on a free port, and runs Tests/Browser/test_pages.py
+# one account per role and 60 synthetic patients (`db seed`), starts `ossify serve` on a free port, and runs Tests/Browser/test_pages.py
 # (Selenium driving Debian's headless Chromium; scripts/setup.d/60-chromium.sh installs both).
 # Screenshots of every page go to .build/screenshots/, which CI keeps in the workspace. The server
 # is always stopped; a failing test fails CI. About a minute after the build.
@@ -20,6 +20,8 @@ cleanup() {
 trap cleanup EXIT
 db="$work/registry.sqlite"
 "$bin" db migrate --database "$db" >/dev/null
+# Synthetic patients at other sites, for the researcher's natural-history page.
+"$bin" db seed --patients 60 --database "$db" >/dev/null
 # The passwords only live as long as this throwaway database.
 export OSSIFY_E2E_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "$OSSIFY_E2E_PASSWORD" | "$bin" user add e2e-admin --role admin --database "$db" >/dev/null

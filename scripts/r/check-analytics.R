@@ -107,5 +107,13 @@ if (file.exists(features)) {
   }
 }
 
+large <- file.path(dir, "fisher-large.jsonl")
+if (file.exists(large)) {
+  tables <- lapply(readLines(large), fromJSON, simplifyVector = FALSE)
+  ps <- sapply(tables, function(t) fisher.test(rbind(unlist(t$present), unlist(t$absent)), workspace = 2e8)$p.value)
+  check("Fisher p, large 2 x k tables", lapply(tables, function(t) t$result$p), ps, 1e-6, relative = TRUE)
+  check("large 2 x k tables tested exactly", sum(sapply(tables, function(t) t$result$method != "fisher-exact")), 0, 0)
+}
+
 cat(sprintf("%d checks, %d mismatches\n", checks, failures))
 quit(status = if (failures > 0) 1 else 0)

@@ -1,3 +1,5 @@
+import Clinical
+
 /// The output of `ossify cohort rates`: per patient, new body regions per year and %BSA gained per
 /// year between the first and last visit with lesions (at least half a year apart), summarised as
 /// median and IQR; and every limb-segment discrepancy (left minus right, cm) against age.
@@ -30,8 +32,9 @@ public struct RatesReport: Sendable, Encodable {
             let withLesions = p.visits.filter { !$0.lesions.isEmpty }
             if let first = withLesions.first, let last = withLesions.last, last.age - first.age >= 0.5 {
                 let years = last.age - first.age
-                let regionsBefore = Set(first.lesions.map { "\($0.region)/\($0.side?.rawValue ?? "")" })
-                let regionsAfter = Set(withLesions.flatMap(\.lesions).map { "\($0.region)/\($0.side?.rawValue ?? "")" })
+                let regionsBefore = Set(first.lesions.map(RegionSide.init))
+                var regionsAfter = regionsBefore
+                for v in withLesions.dropFirst() { regionsAfter.formUnion(v.lesions.map(RegionSide.init)) }
                 let bsa = { (v: VisitHistory) in v.lesions.compactMap(\.bodySurfacePercent).reduce(0, +) }
                 rates.append(PatientRate(id: p.id, regionsPerYear: Double(regionsAfter.subtracting(regionsBefore).count) / years,
                                          bsaPerYear: (bsa(last) - bsa(first)) / years))
@@ -53,5 +56,16 @@ public struct RatesReport: Sendable, Encodable {
         regionsPerYear = Summary(rates.map(\.regionsPerYear))
         bsaPerYear = Summary(rates.map(\.bsaPerYear))
         limbDiscrepancy = limbs
+    }
+}
+
+/// A body region and side, as a set member (no text built per lesion).
+struct RegionSide: Hashable {
+    let region: String
+    let side: BodySide?
+
+    init(_ lesion: LesionSeen) {
+        region = lesion.region
+        side = lesion.side
     }
 }

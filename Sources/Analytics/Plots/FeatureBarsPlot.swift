@@ -3,11 +3,13 @@ import Figures
 /// The frequency of each tested feature by group, as horizontal bars (one grey per group), with the
 /// adjusted p at the right. Suppressed counts are drawn as empty bars marked "<5".
 public enum FeatureBarsPlot {
-    public static func svg(_ report: FeatureReport) -> String {
+    /// `id` names the figure and its `title` and `desc` (`aria-labelledby`) when inlined in a page.
+    public static func svg(_ report: FeatureReport, id: String = "features-plot") -> String {
+        let title = "Feature frequency by \(report.by.rawValue)"
         let rowHeight = 12.0 * Double(max(report.groups.count, 1)) + 10
         let left = 130.0, width = 420.0, top = 50.0
         var svg = SVG(width: 700, height: top + rowHeight * Double(report.tables.count) + 60)
-        svg.text(left, 22, "Feature frequency by \(report.by.rawValue)", size: 15)
+        svg.text(left, 22, title, size: 15)
         for t in [0.0, 0.25, 0.5, 0.75, 1] {
             svg.line(left + t * width, top - 6, left + t * width, top + rowHeight * Double(report.tables.count), stroke: "#e0e0e0")
             svg.text(left + t * width, top - 10, "\(Int(t * 100))%", anchor: "middle", size: 10)
@@ -35,7 +37,10 @@ public enum FeatureBarsPlot {
             svg.text(left + Double(g) * 130 + 14, legendY, group, size: 11)
         }
         svg.text(left + width / 2, legendY + 22, "Patients with the feature recorded (% of group)", anchor: "middle", size: 11)
-        return svg.document
+        let desc = "For each of \(report.tables.count) features, the share of each group (\(report.groups.joined(separator: ", ")))"
+            + " with the feature recorded, as horizontal bars, and the Benjamini-Hochberg adjusted p at the right; counts below the"
+            + " suppression threshold are drawn as empty boxes."
+        return svg.document(id: id, title: title, desc: desc)
     }
 
     static func formatP(_ p: Double) -> String {

@@ -4,7 +4,8 @@ import Figures
 /// ticks on the curve, a legend, and the numbers at risk under the axis (suppressed for
 /// researchers as in the JSON).
 public enum KaplanMeierPlot {
-    public static func svg(_ report: SurvivalReport, title: String? = nil) -> String {
+    /// `id` names the figure and its `title` and `desc` (`aria-labelledby`) when inlined in a page.
+    public static func svg(_ report: SurvivalReport, title: String? = nil, id: String = "km-plot") -> String {
         let curves = report.curves
         let end = max(report.data.map(\.time).max() ?? 1, 1e-9)
         let ticks = SVG.ticks(upTo: end)
@@ -14,7 +15,8 @@ public enum KaplanMeierPlot {
         var svg = SVG(width: 760, height: frame.top + frame.plotHeight + 60 + tableHeight)
         let origin = report.event == .firstLesion || report.event == .firstSurgery ? "Age" : "Time since "
             + (report.event == .recurrence ? "excision" : "first lesion")
-        frame.drawAxes(&svg, title: title ?? "Kaplan-Meier: \(report.event.rawValue)", xLabel: "\(origin) (years)",
+        let heading = title ?? "Kaplan-Meier: \(report.event.rawValue)"
+        frame.drawAxes(&svg, title: heading, xLabel: "\(origin) (years)",
                        yLabel: "Probability without event", xTicks: ticks, yTicks: [0, 0.25, 0.5, 0.75, 1])
         for (k, curve) in curves.enumerated() {
             let grey = SVG.greys[k % SVG.greys.count], dash = SVG.dashes[k % SVG.dashes.count]
@@ -60,6 +62,9 @@ public enum KaplanMeierPlot {
                 svg.text(frame.x(t), y, report.policy.count(atRisk[k][j]).description, anchor: "middle", size: 11)
             }
         }
-        return svg.document
+        let desc = "Probability without \(report.event.rawValue) against \(origin.lowercased()) in years, "
+            + "\(curves.count) curve\(curves.count == 1 ? "" : "s") (\(curves.map(\.group).joined(separator: ", "))), "
+            + "with 95% interval bands, censoring marks and the numbers at risk below the axis."
+        return svg.document(id: id, title: heading, desc: desc)
     }
 }

@@ -3,15 +3,17 @@ import Figures
 /// The probability of each progression stage over the years after onset (starting in the dermis
 /// stage), as stacked grey bands with the stage named on each band.
 public enum StateOccupationPlot {
-    public static func svg(_ report: ProgressionReport, years: Double = 15) -> String {
+    /// `id` names the figure and its `title` and `desc` (`aria-labelledby`) when inlined in a page.
+    public static func svg(_ report: ProgressionReport, years: Double = 15, id: String = "stages-plot") -> String {
+        let title = "Progression: probability of each stage after onset"
         let frame = ChartFrame(plotWidth: 560, plotHeight: 300, xMax: years, yMax: 1)
         var svg = SVG(width: 760, height: frame.top + frame.plotHeight + 60)
-        frame.drawAxes(&svg, title: "Progression: probability of each stage after onset",
+        frame.drawAxes(&svg, title: title,
                        xLabel: "Years since first lesion", yLabel: "Probability", xTicks: SVG.ticks(upTo: years),
                        yTicks: [0, 0.25, 0.5, 0.75, 1])
         guard let fit = report.fit else {
             svg.text(frame.left + 20, frame.top + 30, "No model: too few observations")
-            return svg.document
+            return svg.document(id: id, title: title, desc: "No model could be fitted: too few observations.")
         }
         let grid = stride(from: 0.0, through: years, by: years / 120).map { $0 }
         let occupation = fit.occupation(from: ProgressionState.dermis.rawValue, grid: grid)
@@ -27,6 +29,8 @@ public enum StateOccupationPlot {
                      "\(state.name) \(SVG.number(occupation[i][state.rawValue] * 100))%", size: 11)
             below = above
         }
-        return svg.document
+        let desc = "Stacked probabilities of the stages dermis, subcutis, deep and joint over \(SVG.number(years)) years "
+            + "after a first lesion in the dermis, from the fitted multi-state model; the share at \(SVG.number(years)) years is named at the right."
+        return svg.document(id: id, title: title, desc: desc)
     }
 }

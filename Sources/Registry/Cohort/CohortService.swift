@@ -81,13 +81,14 @@ public struct CohortService: Sendable {
         if !CohortGrouping.ofPatients.contains(grouping) {
             throw .invalid([FieldProblem("by", "features are grouped by " + CohortGrouping.ofPatients.map(\.rawValue).joined(separator: ", "))])
         }
-        let parts: CohortParts = filter.onsetBand == nil ? .features : [.features, .lesions]
+        let parts: CohortParts = filter.onsetBand == nil ? .features : [.features, .lesionAreas]
         let patients = try await store.cohort(filter, parts: parts, by: who), policy = policy(for: who)
         return try await analyse { FeatureReport(patients: patients, by: grouping, policy: policy) }
     }
 
     public func rates(filter: CohortFilter, by who: Principal) async throws(RegistryError) -> RatesReport {
-        let patients = try await store.cohort(filter, parts: [.lesions, .limbLengths], by: who), policy = policy(for: who)
+        // Only what the rates use: each lesion's region, side and extent; limb lengths as left-right pairs.
+        let patients = try await store.cohort(filter, parts: [.lesionAreas, .limbLengths], by: who), policy = policy(for: who)
         return try await analyse { RatesReport(patients: patients, policy: policy) }
     }
 }

@@ -155,19 +155,17 @@ public final class PostgresDatabase: SQLDatabase {
     static func jsonRows(_ value: SQLValue) throws -> [SQLRow] {
         guard case .text(let text) = value else { return [] }
         guard case .array(let items)? = JSONValue(parsing: text.utf8) else { throw SQLFailure.other("unreadable aggregated rows") }
-        return items.map { item in
-            var values: [String: SQLValue] = [:]
-            for (key, v) in item.objectValue ?? [:] {
+        return SQLRow.rows(items.lazy.map { item in
+            (item.objectValue ?? [:]).map { key, v -> (String, SQLValue) in
                 switch v {
-                case .null: values[key] = .null
-                case .bool(let b): values[key] = .integer(b ? 1 : 0)
-                case .number(let n): values[key] = Int64(exactly: n).map(SQLValue.integer) ?? .real(n)
-                case .string(let s): values[key] = .text(s)
-                case .array, .object: values[key] = .text(v.jsonText)
+                case .null: (key, .null)
+                case .bool(let b): (key, .integer(b ? 1 : 0))
+                case .number(let n): (key, Int64(exactly: n).map(SQLValue.integer) ?? .real(n))
+                case .string(let s): (key, .text(s))
+                case .array, .object: (key, .text(v.jsonText))
                 }
             }
-            return SQLRow(values)
-        }
+        })
     }
 
     static func mapped(_ error: any Error) -> any Error {
@@ -189,15 +187,11 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     static func rows(_ sequence: PostgresRowSequence) async throws -> [SQLRow] {
-        var result: [SQLRow] = []
+        var result: [[(String, SQLValue)]] = []
         for try await row in sequence {
-            var values: [String: SQLValue] = [:]
-            for cell in row {
-                values[cell.columnName.lowercased()] = try value(of: cell)
-            }
-            result.append(SQLRow(values))
+            result.append(try row.map { cell in (cell.columnName.lowercased(), try value(of: cell)) })
         }
-        return result
+        return SQLRow.rows(result)
     }
 
     static func value(of cell: PostgresCell) throws -> SQLValue {

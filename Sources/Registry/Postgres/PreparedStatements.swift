@@ -18,13 +18,11 @@ enum PreparedStatements {
     }
 
     static func collect(_ sequence: some AsyncSequence<PostgresRow, any Error>) async throws -> [SQLRow] {
-        var result: [SQLRow] = []
+        var result: [[(String, SQLValue)]] = []
         for try await row in sequence {
-            var values: [String: SQLValue] = [:]
-            for cell in row { values[cell.columnName.lowercased()] = try PostgresDatabase.value(of: cell) }
-            result.append(SQLRow(values))
+            result.append(try row.map { cell in (cell.columnName.lowercased(), try PostgresDatabase.value(of: cell)) })
         }
-        return result
+        return SQLRow.rows(result)
     }
 
     static func bindings(_ binds: [SQLValue]) -> PostgresBindings {

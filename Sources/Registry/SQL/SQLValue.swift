@@ -44,13 +44,59 @@ public enum SQLValue: Sendable, Hashable {
     public var isNull: Bool { self == .null }
 }
 
-/// One result row: values by lower-case column name.
+/// One result row: values by lower-case column name. The rows of one statement share one
+/// `SQLColumns` (the names and their positions), so a row is an array of values, not a dictionary
+/// of its own (reading a cohort builds hundreds of thousands of rows).
 public struct SQLRow: Sendable, Hashable {
-    public var values: [String: SQLValue]
+    public let columns: SQLColumns
+    public let cells: [SQLValue]
 
-    public init(_ values: [String: SQLValue]) { self.values = values }
+    public init(columns: SQLColumns, cells: [SQLValue]) {
+        self.columns = columns
+        self.cells = cells
+    }
 
-    public subscript(_ column: String) -> SQLValue { values[column] ?? .null }
+    public init(_ values: [String: SQLValue]) {
+        let names = Array(values.keys)
+        self.init(columns: SQLColumns(names), cells: names.map { values[$0] ?? .null })
+    }
+
+    /// Rows from (name, value) pairs, sharing one `SQLColumns` while the names stay the same.
+    public static func rows(_ pairs: some Sequence<[(String, SQLValue)]>) -> [SQLRow] {
+        var columns = SQLColumns([])
+        return pairs.map { row in
+            let names = row.map(\.0)
+            if names != columns.names { columns = SQLColumns(names) }
+            return SQLRow(columns: columns, cells: row.map(\.1))
+        }
+    }
+
+    public subscript(_ column: String) -> SQLValue {
+        guard let i = columns.position[column], i < cells.count else { return .null }
+        return cells[i]
+    }
+
+    /// The row as a dictionary of column name to value.
+    public var values: [String: SQLValue] {
+        Dictionary(zip(columns.names, cells), uniquingKeysWith: { $1 })
+    }
+
+    public static func == (a: SQLRow, b: SQLRow) -> Bool { a.values == b.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+}
+
+/// The column names of a result, lower case, and the position of each (the last of a repeated
+/// name, as when the row was a dictionary).
+public final class SQLColumns: Sendable {
+    public let names: [String]
+    let position: [String: Int]
+
+    public init(_ names: [String]) {
+        self.names = names
+        var position: [String: Int] = [:]
+        for (i, name) in names.enumerated() { position[name] = i }
+        self.position = position
+    }
 }
 
 /// A statement with `?` placeholders and the values bound to them, in order. Values are never

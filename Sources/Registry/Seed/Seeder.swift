@@ -11,12 +11,16 @@ public struct Seeder: Sendable {
     public var seed: UInt64
     /// The parameters the natural histories are drawn from.
     public var history: NaturalHistory
+    /// The sites the patients are shared between (in turn), created when missing.
+    public var siteCodes: [String]
 
-    public init(patients: Int, visitsPerPatient: Int = 10, seed: UInt64 = 2762, history: NaturalHistory = .standard) {
+    public init(patients: Int, visitsPerPatient: Int = 10, seed: UInt64 = 2762, history: NaturalHistory = .standard,
+                siteCodes: [String] = ["seed-a", "seed-b", "seed-c"]) {
         self.patients = patients
         self.visitsPerPatient = visitsPerPatient
         self.seed = seed
         self.history = history
+        self.siteCodes = siteCodes
     }
 
     /// A small deterministic generator (SplitMix64).
@@ -37,10 +41,11 @@ public struct Seeder: Sendable {
     public func run(on store: RegistryStore, by who: Principal,
                     progress: @Sendable (Int) -> Void = { _ in }) async throws(RegistryError) -> Int {
         var sites: [Site] = try await store.sites()
-        for code in ["seed-a", "seed-b", "seed-c"] where !sites.contains(where: { $0.code == code }) {
+        for code in siteCodes where !sites.contains(where: { $0.code == code }) {
             sites.append(try await store.createSite(code: code, name: "Synthetic centre \(code.suffix(1).uppercased())", by: who))
         }
-        let seedSites = sites.filter { $0.code.hasPrefix("seed-") }
+        let seedSites = siteCodes.compactMap { code in sites.first { $0.code == code } }
+        guard !seedSites.isEmpty else { throw .invalid([FieldProblem("siteCodes", "must name at least one site")]) }
         var rng = Generator(state: seed)
         let batch = UInt64.random(in: 0...UInt64(UInt32.max), using: &rng)
         var visits = 0

@@ -84,7 +84,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     RecordRoutes(store: store, check: check).register(api)
     TermRoutes(knowledge: knowledge).register(api)
     EngineRoutes(store: store, engines: engines).register(api)
-    CohortRoutes(service: CohortService(store: store, executor: ThreadPoolExecutor())).register(api)
+    let cohort = CohortService(store: store, executor: ThreadPoolExecutor())
+    CohortRoutes(service: cohort).register(api)
     api.addPublic(.get, "/api/v1/health", "Liveness", tag: "meta") { _, _ in
         JSONIO.response(.object(["status": "ok"]))
     }
@@ -94,7 +95,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let document = OpenAPIDocument.make(documentRoutes, version: registryAPIVersion)
     api.addUndocumented(.get, "/api/v1/openapi.json") { _, _ in JSONIO.response(document) }
     api.refuseOtherMethods()
-    PageRoutes(store: store, signIn: signIn, cookies: cookies, knowledge: knowledge, check: check,
+    PageRoutes(store: store, signIn: signIn, cookies: cookies, knowledge: knowledge, check: check, cohort: cohort,
                renderer: try PageRenderer()).register(router)
     return router
 }

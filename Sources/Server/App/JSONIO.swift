@@ -100,6 +100,8 @@ enum JSONIO {
 /// Query parameters, each checked.
 struct Query {
     let request: Request
+    /// An empty value counts as absent (a page's GET form sends `sex=` for "any").
+    var emptyIsAbsent = false
 
     /// The first value of `name`, decoded as browsers and HTTP clients encode queries (`+` for a
     /// space, `%XX` for a UTF-8 byte); nil when absent or not UTF-8.
@@ -107,7 +109,8 @@ struct Query {
         for pair in (request.uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard Self.decoded(parts[0]) == name else { continue }
-            return parts.count == 2 ? Self.decoded(parts[1]) : ""
+            let value = parts.count == 2 ? Self.decoded(parts[1]) : ""
+            return emptyIsAbsent && value == "" ? nil : value
         }
         return nil
     }

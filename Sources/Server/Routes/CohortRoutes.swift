@@ -33,20 +33,10 @@ struct CohortRoutes {
                     + Self.filterQuery + [Self.plotQuery], queryRules: CohortService.survivalRules) { request, context, who in
             let q = Query(request: request)
             var problems: [FieldProblem] = []
-            let event = q.enumValue("event", SurvivalEvent.self, problems: &problems)
-            if q.string("event") == nil { problems.append(FieldProblem("event", "is required")) }
-            let group = q.enumValue("group", CohortGrouping.self, problems: &problems)
+            let asked = Self.survival(q, &problems)
             let (filter, plot) = Self.filter(q, &problems)
-            var riskTimes = SurvivalReport.defaultRiskTimes
-            if let text = q.string("riskTimes") {
-                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-                let values = parts.compactMap { Double($0) }
-                if values.count == parts.count { riskTimes = values } else {
-                    problems.append(FieldProblem("riskTimes", "must be comma-separated years"))
-                }
-            }
-            guard problems.isEmpty, let event else { throw Problem.badRequest("invalid query parameters", problems) }
-            let report = try await service.survival(event, grouping: group, filter: filter, riskTimes: riskTimes, by: who)
+            guard problems.isEmpty, let event = asked.event else { throw Problem.badRequest("invalid query parameters", problems) }
+            let report = try await service.survival(event, grouping: asked.group, filter: filter, riskTimes: asked.riskTimes, by: who)
             return plot ? Self.svg(KaplanMeierPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/progression", "Multi-state model of the deepest tissue reached", tag: "cohort",
@@ -61,7 +51,7 @@ struct CohortRoutes {
                 roles: [.clinician, .researcher], response: "FeatureReport", query: [.enumeration("by", CohortGrouping.self, only: CohortGrouping.ofPatients)] + Self.filterQuery + [Self.plotQuery]) { request, context, who in
             let q = Query(request: request)
             var problems: [FieldProblem] = []
-            let by = q.enumValue("by", CohortGrouping.self, problems: &problems) ?? .parentOfOrigin
+            let by = Self.featuresBy(q, &problems)
             let (filter, plot) = Self.filter(q, &problems)
             guard problems.isEmpty else { throw Problem.badRequest("invalid query parameters", problems) }
             let report = try await service.features(by: by, filter: filter, by: who)
@@ -75,6 +65,27 @@ struct CohortRoutes {
             guard problems.isEmpty else { throw Problem.badRequest("invalid query parameters", problems) }
             return try Self.json(try await service.rates(filter: filter, by: who))
         }
+    }
+
+    /// The survival parameters (`event` required, `group`, `riskTimes`), as the API and the page read them.
+    static func survival(_ q: Query, _ problems: inout [FieldProblem]) -> (event: SurvivalEvent?, group: CohortGrouping?, riskTimes: [Double]) {
+        let event = q.enumValue("event", SurvivalEvent.self, problems: &problems)
+        if q.string("event") == nil { problems.append(FieldProblem("event", "is required")) }
+        let group = q.enumValue("group", CohortGrouping.self, problems: &problems)
+        var riskTimes = SurvivalReport.defaultRiskTimes
+        if let text = q.string("riskTimes") {
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            let values = parts.compactMap { Double($0) }
+            if values.count == parts.count { riskTimes = values } else {
+                problems.append(FieldProblem("riskTimes", "must be comma-separated years"))
+            }
+        }
+        return (event, group, riskTimes)
+    }
+
+    /// The grouping of the feature tables (`by`, parent of origin unless given).
+    static func featuresBy(_ q: Query, _ problems: inout [FieldProblem]) -> CohortGrouping {
+        q.enumValue("by", CohortGrouping.self, problems: &problems) ?? .parentOfOrigin
     }
 
     static func filter(_ q: Query, _ problems: inout [FieldProblem]) -> (CohortFilter, plot: Bool) {

@@ -8,7 +8,7 @@ import Registry
 struct CohortCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cohort", abstract: "Natural history: survival, progression, genotype-phenotype, rates.",
-        subcommands: [Survival.self, Progression.self, Features.self, Rates.self, CohortBench.self])
+        subcommands: [Survival.self, Progression.self, Features.self, Rates.self, CohortFisher.self, CohortBench.self])
 
     struct Survival: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Kaplan-Meier, log-rank and Cox for one event.")

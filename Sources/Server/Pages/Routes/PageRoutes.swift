@@ -9,6 +9,7 @@ struct PageRoutes {
     let cookies: SessionCookies
     let knowledge: PageKnowledge
     let check: RecordKnowledgeCheck
+    let cohort: CohortService
     let renderer: PageRenderer
     let assets = StaticAssets()
 
@@ -29,5 +30,6 @@ struct PageRoutes {
         ExchangePages(store: store, renderer: renderer, engineRoutes: engineRoutes).register(pages)
         AdminPages(store: store, hasher: signIn.hasher, renderer: renderer).register(pages)
         VisitPages(store: store, renderer: renderer, knowledge: knowledge, check: check, forms: PartForms(knowledge: knowledge)).register(pages)
+        CohortPages(service: cohort, store: store, renderer: renderer, knowledge: knowledge).register(pages)
     }
 }

@@ -24,8 +24,9 @@ struct PageSession: Sendable {
     func chrome(_ title: String, current: String? = nil, scripts: [String] = []) -> Chrome {
         var items: [(String, String)] = []
         switch principal.role {
-        case .clinician: items = [("/", "Patients"), ("/patients/new", "New patient"), ("/exchange", "Exchange")]
-        case .researcher: items = [("/", "Patients (pseudonymised)"), ("/exchange", "Exchange")]
+        case .clinician: items = [("/", "Patients"), ("/patients/new", "New patient"), ("/exchange", "Exchange"),
+                                   ("/cohort", "Natural history")]
+        case .researcher: items = [("/", "Patients (pseudonymised)"), ("/exchange", "Exchange"), ("/cohort", "Natural history")]
         case .admin: items = [("/admin", "Administration"), ("/admin/audit", "Audit log")]
         }
         return Chrome(title: title, signedIn: true, username: principal.username, role: principal.role.rawValue,

@@ -74,6 +74,8 @@ enum StyleSheet {
     .status-met, .status-not-met, .status-unknown { font-weight: 600; white-space: nowrap; }
     .unconfirmed { font-weight: 700; border: 1px solid var(--bad); color: var(--bad); padding: 0 4px; font-size: 0.8rem; }
     .report figure.chart { margin: 8px 0 16px; }
+    figure.cohort-plot { margin: 8px 0 16px; } figure.cohort-plot svg { max-width: 100%; height: auto; }
+    #cohort-result table caption { text-align: left; font-weight: 600; padding: 4px 0; }
     @media (max-width: 800px) { main, header.top { padding-left: 12px; padding-right: 12px; } table { font-size: 0.85rem; } th, td { padding: 4px 3px; } }
     @media print { header.top nav, header.top .session, form, .skip, .screen-only, footer { display: none; } a { color: var(--ink); text-decoration: none; }
       @page { size: A4; margin: 15mm; } body { font-size: 11pt; } main { padding: 0; max-width: none; } .print-page { break-before: page; }

@@ -6,6 +6,7 @@ enum PageTemplates {
         "admin-home": adminHome, "patient-list": patientList, "patient-form": patientForm, "patient": patient,
         "visit": visit, "part-form": partForm, "parts": parts, "delete": delete,
         "part-edit": partEdit, "audit-log": auditLog, "exchange": exchange, "diagnosis": diagnosis, "report": report,
+        "cohort": cohort,
     ]
 
     static let csrf = #"<input type="hidden" name="csrf" value="{{csrf}}">"#
