@@ -185,23 +185,14 @@ public final class SQLiteDatabase: SQLDatabase {
         let columns = SQLColumns(names)
         let count = CInt(names.count)
         let cursor = try Row.fetchCursor(statement)
-<<<<<<< HEAD
-        // The values are read straight from the statement the cursor steps (`row[i] as
-        // DatabaseValue` goes through generic decoding: a tenth of a record read's time in perf).
+        // Each value straight from the statement the cursor steps (`row[i] as DatabaseValue` goes
+        // through generic decoding: a tenth of a record read's time in perf).
         let raw = statement.sqliteStatement
-        while try cursor.next() != nil {
-            var values: [String: SQLValue] = [:]
-            values.reserveCapacity(names.count)
-            for (i, name) in names.enumerated() {
-                values[name] = Self.sqlValue(DatabaseValue(sqliteStatement: raw, index: CInt(i)))
-=======
-        // Each value straight from the statement (not through the row's generic decoding).
         while try cursor.next() != nil {
             var cells: [SQLValue] = []
             cells.reserveCapacity(Int(count))
             for i in 0..<count {
-                cells.append(Self.sqlValue(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: i)))
->>>>>>> cohort13
+                cells.append(Self.sqlValue(DatabaseValue(sqliteStatement: raw, index: i)))
             }
             rows.append(SQLRow(columns: columns, cells: cells))
         }
