@@ -19,6 +19,7 @@ failures=0
 run_store() {
   local label=$1 database=$2 start writer token down
   start=$(date +%s)
+  "$bin" site add dur-a --name "Durability A" --database "$database" >/dev/null
   echo "$password" | "$bin" user add dur-clinician --role clinician --site dur-a --database "$database" >/dev/null
   serve "$port" "$database"
   token=$(login "$port" dur-clinician "$password")
