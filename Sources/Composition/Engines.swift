@@ -26,7 +26,7 @@ public struct Engines: Sendable {
 
     public static let assessmentEngineVersion = "ossify-gnas-spectrum 2.0"
 
-    /// The engines over a knowledge base and the knowledge folder (``Composition/engines()`` finds both).
+    /// The engines over a knowledge base and the knowledge folder (``CompositionRoot/engines()`` finds both).
     public static func load(kb: KnowledgeBase, knowledge dir: URL) throws -> Engines {
         Engines(
             diagnosis: try DiagnosisService.load(kb: kb, knowledgeDirectory: dir),

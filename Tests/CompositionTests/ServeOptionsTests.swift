@@ -35,7 +35,6 @@ import Testing
 
     @Test(arguments: [
         ("port: 8080\nprot: 9000\n", 2, "unknown key 'prot'"),
-        ("port: 8080\nport: 9000\n", 2, "'port' is given twice"),
         ("host: a\nport: 70000\n", 2, "'port' must be 1 to 65535"),
         ("port: eighty\n", 1, "'port' must be a whole number"),
         ("port: \"8080\"\n", 1, "'port' must be a whole number"),
@@ -52,6 +51,11 @@ import Testing
         #expect(error?.line == line)
         #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
         #expect(error?.description.hasPrefix("/etc/ossify/ossify.yaml:\(line): ") == true)
+    }
+
+    @Test func aKeyGivenTwiceIsNamed() throws {
+        let error = #expect(throws: ConfigurationError.self) { try ServeOptions.parse("port: 8080\nport: 9000\n", file: "c.yaml") }
+        #expect(error?.description == "c.yaml:1: 'port' is given more than once")
     }
 
     @Test func aSyntaxErrorNamesItsLine() throws {

@@ -19,7 +19,7 @@ struct TestEnvironment {
     /// The engines over the pinned HPO release and Knowledge/ of this checkout, built by the
     /// composition root as `ossify serve` builds them, once for all tests.
     static let engines = Result {
-        try Composition.make(environment: ProcessInfo.processInfo.environment, executable: Bundle.main.executableURL,
+        try CompositionRoot.make(environment: ProcessInfo.processInfo.environment, executable: Bundle.main.executableURL,
                              workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).engines()
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Logging
 import Yams
 
@@ -22,6 +22,10 @@ extension ServeOptions {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // Yams refuses these before the keys are walked; the line is the key's first use.
+            throw ConfigurationError(file: file, line: context.mark.line,
+                                     message: "'\(duplicates.joined(separator: "', '"))' is given more than once")
         } catch let error as YamlError {
             throw ConfigurationError(file: file, line: Self.line(of: error), message: "is not valid YAML: \(Self.problem(of: error))")
         } catch {
@@ -32,7 +36,6 @@ extension ServeOptions {
         guard let mapping = root.mapping else {
             throw ConfigurationError(file: file, line: root.mark?.line, message: "must be a list of `key: value` lines")
         }
-        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             let line = keyNode.mark?.line
             func fail(_ message: String) -> ConfigurationError { ConfigurationError(file: file, line: line, message: message) }
@@ -40,7 +43,6 @@ extension ServeOptions {
             guard keyNames.contains(key) else {
                 throw fail("unknown key '\(key)' (known: \(keyNames.sorted().joined(separator: ", ")))")
             }
-            guard seen.insert(key).inserted else { throw fail("'\(key)' is given twice") }
             guard let scalar = value.scalar else { throw fail("'\(key)' must be a single value, not a list or a table") }
             let raw = scalar.string
             guard !(scalar.style == .plain && (raw.isEmpty || raw == "~" || raw == "null")) else { throw fail("'\(key)' has no value") }

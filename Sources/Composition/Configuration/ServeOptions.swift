@@ -59,13 +59,13 @@ public struct ServeOptions: Sendable, Equatable {
         public let name: String
         public let range: ClosedRange<Int>
         public let unit: String
-        public let path: WritableKeyPath<ServeOptions, Int?> & Sendable
+        public let path: any WritableKeyPath<ServeOptions, Int?> & Sendable
     }
 
     /// A text setting.
     public struct StringKey: Sendable {
         public let name: String
-        public let path: WritableKeyPath<ServeOptions, String?> & Sendable
+        public let path: any WritableKeyPath<ServeOptions, String?> & Sendable
     }
 
     /// The whole-number settings; the command line checks its flags against the same ranges.

@@ -88,7 +88,7 @@ struct SiteCommand: AsyncParsableCommand {
 /// Runs a registry command on the store of `--database`, opened (and migrated) by the composition
 /// root; registry errors become one line and an exit code.
 enum RegistryCommand {
-    static func with(_ db: DatabaseOptions, _ body: (Composition, RegistryStore) async throws -> Void) async throws {
+    static func with(_ db: DatabaseOptions, _ body: (CompositionRoot, RegistryStore) async throws -> Void) async throws {
         let root = try Root.composition()
         let store: RegistryStore
         do {

@@ -56,7 +56,7 @@ func loadDiagnosisService(_ kb: KnowledgeBase) throws -> DiagnosisService {
 }
 
 /// One curated knowledge file through the root, its failure as one line.
-func loadKnowledge<T>(_ load: (Composition) throws -> T) throws -> T {
+func loadKnowledge<T>(_ load: (CompositionRoot) throws -> T) throws -> T {
     let root = try Root.composition()
     do {
         return try load(root)

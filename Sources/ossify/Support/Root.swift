@@ -9,14 +9,14 @@ enum Root {
     static let environment = ProcessInfo.processInfo.environment
 
     /// The PostgreSQL password of `OSSIFY_DATABASE_PASSWORD`, never a flag.
-    static var databasePassword: String? { Composition.databasePassword(environment: environment) }
+    static var databasePassword: String? { CompositionRoot.databasePassword(environment: environment) }
 
     /// The root, or a one-line failure naming what was not found.
-    static func composition() throws -> Composition {
+    static func composition() throws -> CompositionRoot {
         do {
-            return try Composition.make(environment: environment, executable: Bundle.main.executableURL,
+            return try CompositionRoot.make(environment: environment, executable: Bundle.main.executableURL,
                                         workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        } catch let error as CustomStringConvertible {
+        } catch let error as any CustomStringConvertible {
             throw CLIFailure(error.description)
         }
     }

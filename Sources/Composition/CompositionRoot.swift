@@ -9,7 +9,7 @@ public import Registry
 /// engines, the curated knowledge files, the registry store and the account service. The CLI's
 /// commands and `ossify serve` take everything from here, so that both load the same files the same
 /// way and create accounts through the same checks and password hasher.
-public struct Composition: Sendable {
+public struct CompositionRoot: Sendable {
     public let paths: DataPaths
     /// Where the HPO release in use comes from and where its snapshot is cached.
     public let release: ReleaseStore
@@ -27,10 +27,10 @@ public struct Composition: Sendable {
 
     /// The root for a process: the data paths found from its binary and working directory, the
     /// release store and the database password from its environment.
-    public static func make(environment: [String: String], executable: URL?, workingDirectory: URL) throws -> Composition {
+    public static func make(environment: [String: String], executable: URL?, workingDirectory: URL) throws -> CompositionRoot {
         let paths = try DataPaths.resolve(environment: environment, executable: executable, workingDirectory: workingDirectory)
         let release = try ReleaseStore.standard(environment: environment, pinned: paths.data)
-        return Composition(paths: paths, release: release, databasePassword: databasePassword(environment: environment))
+        return CompositionRoot(paths: paths, release: release, databasePassword: databasePassword(environment: environment))
     }
 
     /// The PostgreSQL password of `OSSIFY_DATABASE_PASSWORD` (empty counts as not given).
