@@ -130,6 +130,7 @@ extension RegistryStore {
     /// written and the outcome names each refused record's fields; otherwise all are written in one
     /// transaction.
     public func importPatients(_ batch: [ImportedPatient], site: Int64, by who: Principal) async throws(RegistryError) -> [ImportOutcome] {
+        try Self.requirePatientWriter(who)
         var outcomes: [ImportOutcome] = []
         var seen: Set<String> = []
         for (i, item) in batch.enumerated() {
@@ -141,6 +142,18 @@ extension RegistryStore {
             outcomes.append(ImportOutcome(index: i, patientID: nil, problems: problems))
         }
         if outcomes.contains(where: { !$0.problems.isEmpty }) { return outcomes }
+        // Pseudonyms already taken at this site, named per record (a pseudonym is unique per site
+        // only, so nothing here depends on other sites' records).
+        let taken = try await takenPseudonyms(batch.map(\.patient.pseudonym), site: site)
+        if !taken.isEmpty {
+            return outcomes.map { outcome in
+                var outcome = outcome
+                if taken.contains(batch[outcome.index].patient.pseudonym) {
+                    outcome.problems.append(FieldProblem("pseudonym", "is already registered at your site"))
+                }
+                return outcome
+            }
+        }
         var prepared: [(patient: [SQLValue], visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])])] = []
         for item in batch {
             var visits: [(values: [SQLValue], parts: [(box: any RecordFieldsBox, values: [SQLValue])])] = []
@@ -178,6 +191,20 @@ extension RegistryStore {
             }
         }
         return outcomes.map { ImportOutcome(index: $0.index, patientID: ids[$0.index], problems: []) }
+    }
+
+    /// Which of `pseudonyms` are registered at `site`.
+    func takenPseudonyms(_ pseudonyms: [String], site: Int64) async throws(RegistryError) -> Set<String> {
+        var taken: Set<String> = []
+        for start in stride(from: 0, to: pseudonyms.count, by: 500) {
+            let chunk = Array(pseudonyms[start..<min(start + 500, pseudonyms.count)])
+            let rows = try await RegistryError.wrap(.patient) {
+                try await database.read(SQLQuery("SELECT pseudonym FROM patients WHERE site_id = ? AND pseudonym IN (\(Self.placeholders(chunk.count)))",
+                                                 [.integer(site)] + chunk.map(SQLValue.text)))
+            }
+            taken.formUnion(rows.compactMap { $0["pseudonym"].string })
+        }
+        return taken
     }
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }

@@ -58,7 +58,7 @@ public struct PatientFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("pseudonym", .text, required: true, privacy: .identifying, limits: .nonBlank(max: 64), "1.1 pseudonym, unique in the registry"),
+        ColumnSpec("pseudonym", .text, required: true, privacy: .identifying, limits: .nonBlank(max: 64), "1.1 pseudonym, unique within the site"),
         ColumnSpec("birthDate", .date, privacy: .identifying, "2.1 date of birth"),
         ColumnSpec("sex", .text, required: true, allowed: ColumnSpec.values(Sex.self), "2.2 sex at birth (other: undetermined)"),
         ColumnSpec("status", .text, required: true, allowed: ColumnSpec.values(PatientStatus.self), "3.1 patient status"),

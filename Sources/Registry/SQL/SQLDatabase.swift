@@ -53,9 +53,22 @@ public protocol SQLDatabase: Sendable {
 
     /// Closes connections. The database is unusable afterwards.
     func close() async
+
+    /// A transaction for migrations that rebuild tables: on SQLite with foreign-key enforcement
+    /// off while it runs (so that dropping a rebuilt table does not cascade) and every foreign key
+    /// checked before it commits; elsewhere an ordinary transaction.
+    func schemaTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T
 }
 
 extension SQLDatabase {
+    public func schemaTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T {
+        try await transaction(body)
+    }
+
     public func read(_ query: SQLQuery) async throws(SQLFailure) -> [SQLRow] {
         try await read([query]).first ?? []
     }

@@ -94,6 +94,35 @@ public final class SQLiteDatabase: SQLDatabase {
         try result.get()
     }
 
+    /// SQLite's procedure for a table rebuild: `PRAGMA foreign_keys` can change only outside a
+    /// transaction, so it is turned off on the writer connection around the transaction, and
+    /// `PRAGMA foreign_key_check` must find nothing before COMMIT.
+    public func schemaTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T {
+        await writeLock.lock()
+        let result: Result<T, any Error> = await withoutCancellation {
+            do {
+                try await self.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+            } catch {
+                return .failure(Self.failure(error))
+            }
+            let outcome = await self.runLocked { tx in
+                let value = try await body(tx)
+                guard try await tx.query("PRAGMA foreign_key_check").isEmpty else { throw SQLFailure.foreignKeyViolation }
+                return value
+            }
+            do {
+                try await self.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+            } catch {
+                return .failure(Self.failure(error))
+            }
+            return outcome
+        }
+        await writeLock.unlock()
+        return try result.get()
+    }
+
     private func runLocked<T: Sendable>(
         _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
     ) async -> Result<T, any Error> {

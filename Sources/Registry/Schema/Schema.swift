@@ -13,6 +13,7 @@ public enum Schema {
         Migration(id: "0002-patient-test-results", statements: testResults),
         Migration(id: "0003-visit-age", statements: visitAge),
         Migration(id: "0004-audit-without-values", statements: auditWithoutValues),
+        Migration(id: "0005-pseudonym-per-site", statements: pseudonymPerSite),
     ]
 
     /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
@@ -171,12 +172,7 @@ public enum Schema {
             )
             """,
             "CREATE INDEX sessions_user ON sessions(user_id)",
-            recordTable(PatientFields.self, parent: "sites", d, excluding: testResultKeys, extra: [
-                "research_id TEXT NOT NULL UNIQUE",
-                "date_shift_days \(int) NOT NULL CHECK (date_shift_days BETWEEN -365 AND 365)",
-                "UNIQUE (pseudonym)",
-                "CHECK (death_date IS NULL OR status = 'dead')",
-            ]),
+            patientsTable(d, excluding: testResultKeys, unique: "UNIQUE (pseudonym)"),
             "CREATE INDEX patients_site ON patients(site_id)",
             recordTable(VisitFields.self, parent: "patients", d, excluding: ["age"], notNull: ["date"]),
             "CREATE INDEX visits_patient ON visits(patient_id, date)",

@@ -15,6 +15,14 @@ public struct Principal: Sendable, Equatable {
     /// The command-line operator (`ossify user add`, `ossify db seed`): an admin with no account.
     public static let operatorConsole = Principal(userID: nil, username: "ossify-cli", role: .admin, siteID: nil)
 
+    /// Whether this principal may change patient data: a clinician (of their own site, by `scope`)
+    /// and the operator at the command line (seed, import, erase). Researchers read only; an admin
+    /// account manages users and sites and never touches patient data.
+    public var mayWritePatientData: Bool { role == .clinician || self == .operatorConsole }
+
+    /// Whether this principal may create sites and users or (de)activate users.
+    public var mayManageAccounts: Bool { role == .admin }
+
     /// The patients this principal may see: a clinician's own site, everything for the others
     /// (what a role may do at all is decided at the edge).
     public var scope: Scope {
@@ -54,4 +62,21 @@ public struct Listing<Item: Sendable>: Sendable {
     public var items: [Item]
     public var total: Int
     public var page: Page
+}
+
+extension RegistryStore {
+    /// The store's own check that `who` may change patient data, whatever route or command called:
+    /// the edge refuses first, this holds if an edge forgets.
+    static func requirePatientWriter(_ who: Principal) throws(RegistryError) {
+        guard who.mayWritePatientData else {
+            throw .forbidden("the role \(who.role.rawValue) may not change patient data")
+        }
+    }
+
+    /// As `requirePatientWriter`, for sites and users.
+    static func requireAccountManager(_ who: Principal) throws(RegistryError) {
+        guard who.mayManageAccounts else {
+            throw .forbidden("the role \(who.role.rawValue) may not manage sites or users")
+        }
+    }
 }

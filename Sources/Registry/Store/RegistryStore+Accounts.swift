@@ -3,6 +3,7 @@ public import FoundationEssentials
 /// Sites, users and sessions.
 extension RegistryStore {
     public func createSite(code: String, name: String, by who: Principal) async throws(RegistryError) -> Site {
+        try Self.requireAccountManager(who)
         let values = ["code": JSONValue.string(code), "name": .string(name)]
         let problems = Site.newSiteColumns.flatMap { $0.problems(of: values[$0.key] ?? .null) }
         guard problems.isEmpty else { throw .invalid(problems) }
@@ -34,6 +35,7 @@ extension RegistryStore {
     /// Creates an account. `passwordHash` is a bcrypt hash; the password itself never reaches the store.
     public func createUser(username: String, passwordHash: String, role: Role, siteID: Int64?,
                            by who: Principal) async throws(RegistryError) -> User {
+        try Self.requireAccountManager(who)
         var problems = User.usernameColumn.problems(of: .string(username))
         if role == .clinician, siteID == nil { problems.append(.init("site", "is required for a clinician")) }
         guard problems.isEmpty else { throw .invalid(problems) }
@@ -75,7 +77,8 @@ extension RegistryStore {
 
     /// Activates or deactivates an account; deactivation revokes its sessions.
     public func setUserActive(_ id: Int64, active: Bool, by who: Principal) async throws(RegistryError) -> User {
-        try await RegistryError.wrap(.user) {
+        try Self.requireAccountManager(who)
+        return try await RegistryError.wrap(.user) {
             try await database.transaction { tx in
                 let rows = try await tx.query("SELECT id, username, role, site_id, active FROM users WHERE id = ?", [.integer(id)])
                 guard let before = rows.first.flatMap(Self.user) else { throw RegistryError.notFound(.user) }

@@ -5,6 +5,7 @@ extension RegistryStore {
     /// `AuditImage`), so nothing identifiable of the patient remains; the entries say only who
     /// did what, when, to record ids that no longer exist.
     public func erasePatient(_ id: Int64, by who: Principal) async throws(RegistryError) {
+        try Self.requirePatientWriter(who)
         try await RegistryError.wrap(.patient) {
             try await database.transaction { tx in
                 guard Self.owner(try await tx.query(Self.ownerQuery(table: "patients", id: id)), scope: who.scope) != nil else {

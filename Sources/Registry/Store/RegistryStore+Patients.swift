@@ -227,7 +227,8 @@ extension RegistryStore {
     /// Stores an engine result for a patient, with the data release and engine version.
     public func storeAssessment(patient id: Int64, kind: StoredAssessment.Kind, dataRelease: String, engineVersion: String,
                                 result: JSONValue, by who: Principal) async throws(RegistryError) -> StoredAssessment {
-        try await RegistryError.wrap(.assessment) {
+        try Self.requirePatientWriter(who)
+        return try await RegistryError.wrap(.assessment) {
             try await database.transaction { tx in
                 guard Self.owner(try await tx.query(Self.ownerQuery(table: "patients", id: id)), scope: who.scope) != nil else {
                     throw RegistryError.notFound(.patient)

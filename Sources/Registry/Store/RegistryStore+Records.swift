@@ -47,6 +47,7 @@ extension RegistryStore {
     // MARK: Create
 
     public func create<F: RecordFields>(_ fields: F, parent parentID: Int64, by who: Principal) async throws(RegistryError) -> Stored<F> {
+        try Self.requirePatientWriter(who)
         try Self.validate(fields)
         let values = try fields.sqlValues()
         let shift = Self.randomShift()
@@ -177,6 +178,7 @@ extension RegistryStore {
 
     /// Replaces the fields of record `id` if it is still at `version`; the new version is one more.
     public func update<F: RecordFields>(_ fields: F, id: Int64, version: Int, by who: Principal) async throws(RegistryError) -> Stored<F> {
+        try Self.requirePatientWriter(who)
         try Self.validate(fields)
         let values = try fields.sqlValues()
         return try await RegistryError.wrap(F.entity) {
@@ -197,6 +199,7 @@ extension RegistryStore {
 
     /// Deletes record `id` (and what it owns) if it is still at `version`.
     public func delete<F: RecordFields>(_: F.Type, id: Int64, version: Int, by who: Principal) async throws(RegistryError) {
+        try Self.requirePatientWriter(who)
         try await RegistryError.wrap(F.entity) {
             try await database.transaction { tx in
                 let (owner, before) = try await current(F.self, id: id, version: version, who: who, tx: tx)

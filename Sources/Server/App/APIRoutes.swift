@@ -68,14 +68,34 @@ final class APIRoutes {
         self.router = router
     }
 
-    func add(_ method: HTTPRequest.Method, _ path: String, _ summary: String, tag: String, roles: [Role]?,
+    /// A route for signed-in users of `roles`: the one place where a route's roles are enforced.
+    /// The handler runs only for a principal of one of them (401 without a session, 403 with
+    /// another role) and receives it; the same list is what the OpenAPI document states.
+    func add(_ method: HTTPRequest.Method, _ path: String, _ summary: String, tag: String, roles: [Role],
              request: String? = nil, response: String? = nil, status: Int = 200, query: [QueryParameter] = [], queryRules: [FieldRule] = [],
-             _ handler: @escaping @Sendable (Request, RegistryRequestContext) async throws -> Response) {
-        let doc = RouteDoc(method: method.rawValue.lowercased(), path: path, summary: summary, tag: tag, roles: roles,
-                                  requestSchema: request, responseSchema: response, successStatus: status,
-                                  queryParameters: query, queryRules: queryRules)
-        docs.append(doc)
+             _ handler: @escaping @Sendable (Request, RegistryRequestContext, Principal) async throws -> Response) {
+        document(method, path, summary, tag: tag, roles: roles, request: request, response: response, status: status,
+                 query: query, queryRules: queryRules)
+        addUndocumented(method, path) { request, context in
+            let who = try context.require(roles)
+            return try await handler(request, context, who)
+        }
+    }
+
+    /// A route that needs no sign-in (health, login).
+    func addPublic(_ method: HTTPRequest.Method, _ path: String, _ summary: String, tag: String,
+                   request: String? = nil, response: String? = nil, status: Int = 200,
+                   _ handler: @escaping @Sendable (Request, RegistryRequestContext) async throws -> Response) {
+        document(method, path, summary, tag: tag, roles: nil, request: request, response: response, status: status,
+                 query: [], queryRules: [])
         addUndocumented(method, path, handler)
+    }
+
+    private func document(_ method: HTTPRequest.Method, _ path: String, _ summary: String, tag: String, roles: [Role]?,
+                          request: String?, response: String?, status: Int, query: [QueryParameter], queryRules: [FieldRule]) {
+        docs.append(RouteDoc(method: method.rawValue.lowercased(), path: path, summary: summary, tag: tag, roles: roles,
+                             requestSchema: request, responseSchema: response, successStatus: status,
+                             queryParameters: query, queryRules: queryRules))
     }
 
     /// A route the OpenAPI document describes by other means (the document itself).

@@ -85,7 +85,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     TermRoutes(knowledge: knowledge).register(api)
     EngineRoutes(store: store, engines: engines).register(api)
     CohortRoutes(service: CohortService(store: store, executor: ThreadPoolExecutor())).register(api)
-    api.add(.get, "/api/v1/health", "Liveness", tag: "meta", roles: nil) { _, _ in
+    api.addPublic(.get, "/api/v1/health", "Liveness", tag: "meta") { _, _ in
         JSONIO.response(.object(["status": "ok"]))
     }
     let documentRoutes = api.docs + [RouteDoc(method: "get", path: "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document",

@@ -23,6 +23,11 @@ public struct RegistryRequestContext: RequestContext {
 
     /// The principal, when signed in with one of `roles`: 401 without a session, 403 with another role.
     public func require(_ roles: Role...) throws(Problem) -> Principal {
+        try require(roles)
+    }
+
+    /// As `require(_:)`, for a list.
+    public func require(_ roles: [Role]) throws(Problem) -> Principal {
         guard let principal else { throw Problem.unauthenticated }
         guard roles.contains(principal.role) else {
             throw Problem(status: .forbidden, title: "Forbidden",

@@ -8,29 +8,24 @@ struct AdminRoutes {
     let accounts: AccountService
 
     func register(_ api: APIRoutes) {
-        api.add(.get, "/api/v1/sites", "List sites", tag: "admin", roles: [.admin], response: "SiteList") { _, context in
-            _ = try context.require(.admin)
+        api.add(.get, "/api/v1/sites", "List sites", tag: "admin", roles: [.admin], response: "SiteList") { _, context, _ in
             return try JSONIO.response(encoding: ["items": try await store.sites()])
         }
         api.add(.post, "/api/v1/sites", "Create a site", tag: "admin", roles: [.admin], request: "NewSite",
-                response: "Site", status: 201) { request, context in
-            let who = try context.require(.admin)
+                response: "Site", status: 201) { request, context, who in
             let body = try await JSONIO.object(request, context: context)
             let site = try await accounts.createSite(code: body["code"]?.stringValue ?? "", name: body["name"]?.stringValue ?? "", by: who)
             return try JSONIO.response(encoding: site, status: .created)
         }
-        api.add(.get, "/api/v1/users", "List users", tag: "admin", roles: [.admin], response: "UserList") { _, context in
-            _ = try context.require(.admin)
+        api.add(.get, "/api/v1/users", "List users", tag: "admin", roles: [.admin], response: "UserList") { _, context, _ in
             return try JSONIO.response(encoding: ["items": try await store.users()])
         }
         api.add(.post, "/api/v1/users", "Create a user", tag: "admin", roles: [.admin], request: "NewUser",
-                response: "User", status: 201) { request, context in
-            let who = try context.require(.admin)
+                response: "User", status: 201) { request, context, who in
             return try await createUser(request, context, who)
         }
         api.add(.patch, "/api/v1/users/{id}", "Activate or deactivate a user (deactivation revokes sessions)", tag: "admin",
-                roles: [.admin], request: "UserActive", response: "User") { request, context in
-            let who = try context.require(.admin)
+                roles: [.admin], request: "UserActive", response: "User") { request, context, who in
             let id = try Paths.id(context)
             let body = try await JSONIO.object(request, context: context)
             guard case .bool(let active)? = body["active"] else {
@@ -40,8 +35,7 @@ struct AdminRoutes {
         }
         api.add(.get, "/api/v1/audit", "Read the audit log, newest first", tag: "admin", roles: [.admin], response: "AuditList",
                 query: [.integer("userId"), .integer("patientId"), .enumeration("entity", EntityKind.self),
-                        .enumeration("action", AuditAction.self)] + QueryParameter.page) { request, context in
-            let who = try context.require(.admin)
+                        .enumeration("action", AuditAction.self)] + QueryParameter.page) { request, context, who in
             let q = Query(request: request)
             var problems: [FieldProblem] = []
             let filter = AuditFilter(userID: q.int("userId", problems: &problems).map(Int64.init),

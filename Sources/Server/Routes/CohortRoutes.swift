@@ -30,8 +30,7 @@ struct CohortRoutes {
                 roles: [.clinician, .researcher], response: "SurvivalReport",
                 query: [.enumeration("event", SurvivalEvent.self, required: true), .enumeration("group", CohortGrouping.self),
                         .text("riskTimes", pattern: #"^[0-9]{1,3}(\.[0-9]{1,3})?(,[0-9]{1,3}(\.[0-9]{1,3})?){0,19}$"#)]
-                    + Self.filterQuery + [Self.plotQuery], queryRules: CohortService.survivalRules) { request, context in
-            let who = try context.require(.clinician, .researcher)
+                    + Self.filterQuery + [Self.plotQuery], queryRules: CohortService.survivalRules) { request, context, who in
             let q = Query(request: request)
             var problems: [FieldProblem] = []
             let event = q.enumValue("event", SurvivalEvent.self, problems: &problems)
@@ -51,8 +50,7 @@ struct CohortRoutes {
             return plot ? Self.svg(KaplanMeierPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/progression", "Multi-state model of the deepest tissue reached", tag: "cohort",
-                roles: [.clinician, .researcher], response: "ProgressionReport", query: Self.filterQuery + [Self.plotQuery]) { request, context in
-            let who = try context.require(.clinician, .researcher)
+                roles: [.clinician, .researcher], response: "ProgressionReport", query: Self.filterQuery + [Self.plotQuery]) { request, context, who in
             var problems: [FieldProblem] = []
             let (filter, plot) = Self.filter(Query(request: request), &problems)
             guard problems.isEmpty else { throw Problem.badRequest("invalid query parameters", problems) }
@@ -60,8 +58,7 @@ struct CohortRoutes {
             return plot ? Self.svg(StateOccupationPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/features", "HPO features by group: Fisher's exact test and BH-adjusted p", tag: "cohort",
-                roles: [.clinician, .researcher], response: "FeatureReport", query: [.enumeration("by", CohortGrouping.self, only: CohortGrouping.ofPatients)] + Self.filterQuery + [Self.plotQuery]) { request, context in
-            let who = try context.require(.clinician, .researcher)
+                roles: [.clinician, .researcher], response: "FeatureReport", query: [.enumeration("by", CohortGrouping.self, only: CohortGrouping.ofPatients)] + Self.filterQuery + [Self.plotQuery]) { request, context, who in
             let q = Query(request: request)
             var problems: [FieldProblem] = []
             let by = q.enumValue("by", CohortGrouping.self, problems: &problems) ?? .parentOfOrigin
@@ -71,8 +68,7 @@ struct CohortRoutes {
             return plot ? Self.svg(FeatureBarsPlot.svg(report)) : try Self.json(report)
         }
         api.add(.get, "/api/v1/cohort/rates", "New body regions and %BSA per year; limb length discrepancy", tag: "cohort",
-                roles: [.clinician, .researcher], response: "RatesReport", query: Self.filterQuery) { request, context in
-            let who = try context.require(.clinician, .researcher)
+                roles: [.clinician, .researcher], response: "RatesReport", query: Self.filterQuery) { request, context, who in
             var problems: [FieldProblem] = []
             let (filter, plot) = Self.filter(Query(request: request), &problems)
             if plot { problems.append(FieldProblem("plot", "the rates have no plot")) }

@@ -18,18 +18,15 @@ struct EngineRoutes {
 
     func register(_ api: APIRoutes) {
         api.add(.post, "/api/v1/patients/{id}/diagnose", "Rank the differential diagnosis of the stored record and store it",
-                tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context in
-            let who = try context.require(.clinician)
+                tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context, who in
             return try JSONIO.response(encoding: try await diagnose(patient: try Paths.id(context), by: who), status: .created)
         }
         api.add(.post, "/api/v1/patients/{id}/assess", "GNAS-spectrum assessment of the stored record, stored",
-                tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context in
-            let who = try context.require(.clinician)
+                tag: "engines", roles: [.clinician], response: "Assessment", status: 201) { _, context, who in
             return try JSONIO.response(encoding: try await assess(patient: try Paths.id(context), by: who), status: .created)
         }
         api.add(.get, "/api/v1/patients/{id}/phenopacket", "Export the record as a GA4GH Phenopacket v2 (researchers: pseudonymised)",
-                tag: "phenopackets", roles: [.clinician, .researcher], response: "Phenopacket") { _, context in
-            let who = try context.require(.clinician, .researcher)
+                tag: "phenopackets", roles: [.clinician, .researcher], response: "Phenopacket") { _, context, who in
             let engines = try loaded()
             let id = try await patientID(context, who)
             let document = try await store.document(patient: id, by: who)
@@ -41,8 +38,7 @@ struct EngineRoutes {
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
         api.add(.post, "/api/v1/phenopackets", "Import a phenopacket or a JSONL batch, atomically: all records or none, each refusal named",
-                tag: "phenopackets", roles: [.clinician], request: "Phenopacket", response: "ImportReport", status: 201) { request, context in
-            let who = try context.require(.clinician)
+                tag: "phenopackets", roles: [.clinician], request: "Phenopacket", response: "ImportReport", status: 201) { request, context, who in
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             let result = try await importDocuments(Data(buffer.readableBytesView), source: "body", by: who)
             return try Self.report(refused: result.refused, outcomes: result.outcomes, total: result.total, warnings: result.warnings)

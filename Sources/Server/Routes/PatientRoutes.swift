@@ -11,8 +11,7 @@ struct PatientRoutes {
         api.add(.get, "/api/v1/patients", "List patients (researchers: pseudonymised, all sites)", tag: "patients",
                 roles: [.clinician, .researcher], response: "PatientList",
                 query: [.enumeration("status", PatientStatus.self), .enumeration("sex", Sex.self), .text("orphaCode"),
-                        .integer("siteId"), .text("pseudonym")] + QueryParameter.page) { request, context in
-            let who = try context.require(.clinician, .researcher)
+                        .integer("siteId"), .text("pseudonym")] + QueryParameter.page) { request, context, who in
             let q = Query(request: request)
             var problems: [FieldProblem] = []
             let filter = PatientFilter(siteID: q.int("siteId", problems: &problems).map(Int64.init),
@@ -32,22 +31,19 @@ struct PatientRoutes {
             return JSONIO.response(listing.json { $0.json(view, researchKey: viewContext) })
         }
         api.add(.post, "/api/v1/patients", "Register a patient at your site", tag: "patients", roles: [.clinician],
-                request: "PatientFields", response: "Patient", status: 201) { request, context in
-            let who = try context.require(.clinician)
+                request: "PatientFields", response: "Patient", status: 201) { request, context, who in
             let fields = try JSONIO.fields(PatientFields.self, from: try await JSONIO.object(request, context: context))
             let stored = try await store.create(fields, parent: who.siteID ?? 0, by: who)
             return created(stored.json(), path: "/api/v1/patients/\(stored.id)")
         }
         api.add(.get, "/api/v1/patients/{id}", "Read a patient (researchers: by hashed id, pseudonymised)", tag: "patients",
-                roles: [.clinician, .researcher], response: "Patient") { _, context in
-            let who = try context.require(.clinician, .researcher)
+                roles: [.clinician, .researcher], response: "Patient") { _, context, who in
             let id = try await patientID(context, who)
             let stored = try await store.get(PatientFields.self, id: id, by: who)
             return JSONIO.response(stored.json(View(role: who.role), researchKey: try await store.patientViewContext()))
         }
         api.add(.put, "/api/v1/patients/{id}", "Replace a patient's fields (send the version you read)", tag: "patients",
-                roles: [.clinician], request: "PatientUpdate", response: "Patient") { request, context in
-            let who = try context.require(.clinician)
+                roles: [.clinician], request: "PatientUpdate", response: "Patient") { request, context, who in
             let id = try Paths.id(context)
             let body = try await JSONIO.object(request, context: context)
             let version = try JSONIO.version(body)
@@ -55,8 +51,7 @@ struct PatientRoutes {
             return JSONIO.response(try await store.update(fields, id: id, version: version, by: who).json())
         }
         api.add(.get, "/api/v1/patients/{id}/record", "The whole record: patient, visits with all parts, assessments",
-                tag: "patients", roles: [.clinician, .researcher], response: "PatientRecord") { _, context in
-            let who = try context.require(.clinician, .researcher)
+                tag: "patients", roles: [.clinician, .researcher], response: "PatientRecord") { _, context, who in
             let id = try await patientID(context, who)
             let document = try await store.document(patient: id, by: who)
             return JSONIO.response(document.json(View(role: who.role)))

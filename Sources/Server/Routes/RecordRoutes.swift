@@ -22,8 +22,7 @@ struct RecordRoutes {
                               _ api: APIRoutes) {
         let name = F.entity.rawValue
         api.add(.get, "\(parentPath)/\(collection)", "List the \(name) records", tag: collection, roles: [.clinician],
-                response: "\(schema)List", query: QueryParameter.page) { request, context in
-            let who = try context.require(.clinician)
+                response: "\(schema)List", query: QueryParameter.page) { request, context, who in
             let parent = try Paths.id(context)
             var problems: [FieldProblem] = []
             let page = Query(request: request).page(problems: &problems)
@@ -33,8 +32,7 @@ struct RecordRoutes {
             return JSONIO.response(listing.json { $0.json() })
         }
         api.add(.post, "\(parentPath)/\(collection)", "Add a \(name)", tag: collection, roles: [.clinician],
-                request: "\(schema)Fields", response: schema, status: 201) { request, context in
-            let who = try context.require(.clinician)
+                request: "\(schema)Fields", response: schema, status: 201) { request, context, who in
             let parent = try Paths.id(context)
             let fields = try JSONIO.fields(F.self, from: try await JSONIO.object(request, context: context))
             let problems = check.problems(fields)
@@ -43,13 +41,11 @@ struct RecordRoutes {
             return created(stored.json(), path: "/api/v1/\(collection)/\(stored.id)")
         }
         api.add(.get, "/api/v1/\(collection)/{id}", "Read a \(name)", tag: collection, roles: [.clinician],
-                response: schema) { _, context in
-            let who = try context.require(.clinician)
+                response: schema) { _, context, who in
             return JSONIO.response(try await store.get(F.self, id: try Paths.id(context), by: who).json())
         }
         api.add(.put, "/api/v1/\(collection)/{id}", "Replace a \(name) (send the version you read)", tag: collection,
-                roles: [.clinician], request: "\(schema)Update", response: schema) { request, context in
-            let who = try context.require(.clinician)
+                roles: [.clinician], request: "\(schema)Update", response: schema) { request, context, who in
             let id = try Paths.id(context)
             let body = try await JSONIO.object(request, context: context)
             let version = try JSONIO.version(body)
@@ -59,8 +55,7 @@ struct RecordRoutes {
             return JSONIO.response(try await store.update(fields, id: id, version: version, by: who).json())
         }
         api.add(.delete, "/api/v1/\(collection)/{id}", "Delete a \(name) (give ?version= you read)", tag: collection,
-                roles: [.clinician], status: 204, query: [.integer("version", required: true)]) { request, context in
-            let who = try context.require(.clinician)
+                roles: [.clinician], status: 204, query: [.integer("version", required: true)]) { request, context, who in
             let id = try Paths.id(context)
             var problems: [FieldProblem] = []
             guard let version = Query(request: request).int("version", problems: &problems), version >= 1 else {

@@ -11,10 +11,8 @@ struct AdminPages {
 
     static let auditPageSize = 50
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/admin") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            _ = try session.require(.admin)
+    func register(_ pages: PageRouter) {
+        pages.get("/admin", roles: [.admin]) { request, context, session -> Response in
             let notice: String? = switch request.uri.queryParameters.get("done") {
             case "user": "The user was created."
             case "site": "The site was created."
@@ -24,9 +22,8 @@ struct AdminPages {
             }
             return try await home(session, AdminHomeView(users: try await store.users(), sites: try await store.sites(), notice: notice))
         }
-        pages.post("/admin/users") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.admin)
+        pages.post("/admin/users", roles: [.admin]) { request, context, session -> Response in
+            let who = session.principal
             let form = try await FormBody.read(request)
             let values = ["username": form.text("username") ?? "", "role": form.text("role") ?? "", "site": form.text("site") ?? ""]
             do {
@@ -40,9 +37,8 @@ struct AdminPages {
                                                              userErrors: errors), status: .unprocessableContent)
             }
         }
-        pages.post("/admin/users/:id/active") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.admin)
+        pages.post("/admin/users/:id/active", roles: [.admin]) { request, context, session -> Response in
+            let who = session.principal
             let form = try await FormBody.read(request)
             guard let active = form["active"].flatMap({ $0 == "true" ? true : $0 == "false" ? false : nil }) else {
                 throw Problem.badRequest("invalid form", [FieldProblem("active", "must be true or false")])
@@ -50,9 +46,8 @@ struct AdminPages {
             _ = try await store.setUserActive(try Paths.id(context), active: active, by: who)
             return PageRenderer.redirect("/admin?done=active")
         }
-        pages.post("/admin/users/:id/password") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.admin)
+        pages.post("/admin/users/:id/password", roles: [.admin]) { request, context, session -> Response in
+            let who = session.principal
             let id = try Paths.id(context)
             let password = try await FormBody.read(request)["password"] ?? ""
             let problems = PasswordPolicy.problems(password)
@@ -60,9 +55,8 @@ struct AdminPages {
             try await store.setPassword(userID: id, passwordHash: try await hasher.hash(password), keeping: nil, by: who)
             return PageRenderer.redirect("/admin?done=password")
         }
-        pages.post("/admin/sites") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.admin)
+        pages.post("/admin/sites", roles: [.admin]) { request, context, session -> Response in
+            let who = session.principal
             let form = try await FormBody.read(request)
             let values = ["code": form.text("code") ?? "", "name": form.text("name") ?? ""]
             do {
@@ -74,8 +68,7 @@ struct AdminPages {
                                                              siteErrors: errors), status: .unprocessableContent)
             }
         }
-        pages.get("/admin/audit") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.get("/admin/audit", roles: [.admin]) { request, context, session -> Response in
             return try await audit(request, session)
         }
     }
@@ -85,7 +78,7 @@ struct AdminPages {
     }
 
     func audit(_ request: Request, _ session: PageSession) async throws -> Response {
-        let who = try session.require(.admin)
+        let who = session.principal
         let params = request.uri.queryParameters
         var values: [String: String] = [:]
         for name in ["user", "patient", "entity", "action", "page"] {

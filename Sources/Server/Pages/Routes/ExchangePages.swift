@@ -27,15 +27,13 @@ struct ExchangePages {
         var refusedSummary = ""
     }
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/exchange") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician, .researcher)
+    func register(_ pages: PageRouter) {
+        pages.get("/exchange", roles: [.clinician, .researcher]) { request, context, session -> Response in
+            let who = session.principal
             return renderer.response("exchange", Self.view(who.role), chrome: session.chrome("Exchange", current: "/exchange", scripts: ["import-file.js"]))
         }
-        pages.post("/exchange/import") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post("/exchange/import", roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             var view = Self.view(who.role)
             var request = request
             let form = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
@@ -68,9 +66,8 @@ struct ExchangePages {
             }
             return renderer.response("exchange", view, chrome: session.chrome("Exchange", current: "/exchange", scripts: ["import-file.js"]), status: status)
         }
-        pages.get("/exchange/export.jsonl") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician, .researcher)
+        pages.get("/exchange/export.jsonl", roles: [.clinician, .researcher]) { request, context, session -> Response in
+            let who = session.principal
             return try await export(who)
         }
     }

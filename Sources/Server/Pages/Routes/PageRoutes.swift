@@ -21,7 +21,7 @@ struct PageRoutes {
             response.body = ResponseBody()
             return response
         }
-        let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
+        let pages = PageRouter(group: router.group().add(middleware: PageErrorMiddleware(renderer: renderer)), store: store)
         SignInPages(signIn: signIn, cookies: cookies, hasher: signIn.hasher, renderer: renderer).register(pages)
         PatientListPage(store: store, renderer: renderer, knowledge: knowledge).register(pages)
         let engineRoutes = EngineRoutes(store: store, engines: knowledge.engines)

@@ -38,13 +38,4 @@ struct PageSession: Sendable {
         guard timestamp.count >= 16 else { return timestamp }
         return String(timestamp.prefix(10)) + " " + String(timestamp.dropFirst(11).prefix(5)) + " UTC"
     }
-
-    /// The principal when the role is one of `roles`; 403 otherwise.
-    func require(_ roles: Role...) throws -> Principal {
-        guard roles.contains(principal.role) else {
-            throw Problem(status: .forbidden, title: "Forbidden",
-                          detail: "this page needs the role \(roles.map(\.rawValue).joined(separator: " or ")); you are \(principal.role.rawValue)")
-        }
-        return principal
-    }
 }

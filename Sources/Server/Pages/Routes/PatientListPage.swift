@@ -9,16 +9,15 @@ struct PatientListPage {
     let renderer: PageRenderer
     let knowledge: PageKnowledge
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+    func register(_ pages: PageRouter) {
+        pages.get("/", roles: [.admin, .clinician, .researcher]) { request, context, session -> Response in
             if session.role == .admin { return PageRenderer.redirect("/admin") }
             return try await list(request, session)
         }
     }
 
     func list(_ request: Request, _ session: PageSession) async throws -> Response {
-        let who = try session.require(.clinician, .researcher)
+        let who = session.principal
         let viewContext = try await store.patientViewContext()
         let query = PatientListQuery(request, role: who.role, today: viewContext.today)
         let sites = try await store.sites()

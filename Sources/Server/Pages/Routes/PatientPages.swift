@@ -11,15 +11,12 @@ struct PatientPages {
     let check: RecordKnowledgeCheck
     let engineRoutes: EngineRoutes
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/patients/new") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            _ = try session.require(.clinician)
+    func register(_ pages: PageRouter) {
+        pages.get("/patients/new", roles: [.clinician]) { request, context, session -> Response in
             return newForm(session, values: ["status": "alive"], errors: FieldErrors([]), status: .ok)
         }
-        pages.post("/patients/new") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post("/patients/new", roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let form = try await FormBody.read(request)
             let values = RecordForm.values(PatientFields.self, form: form)
             switch RecordForm.read(PatientFields.self, RecordForm.json(PatientFields.self, form: form), check: check) {
@@ -30,19 +27,17 @@ struct PatientPages {
                     let stored = try await store.create(fields, parent: who.siteID ?? 0, by: who)
                     return PageRenderer.redirect("/patients/\(stored.id)")
                 } catch {
-                    // A pseudonym is unique in the registry.
+                    // A pseudonym is unique within the site.
                     guard let errors = FieldErrors(refusal: error, conflictField: "pseudonym") else { throw error }
                     return newForm(session, values: values, errors: errors, status: .unprocessableContent)
                 }
             }
         }
-        pages.get("/patients/:id") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.get("/patients/:id", roles: [.clinician, .researcher]) { request, context, session -> Response in
             return try await patientPage(context, session, visitValues: [:], visitErrors: FieldErrors([]), status: .ok)
         }
-        pages.post("/patients/:id/visits") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post("/patients/:id/visits", roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let id = try Paths.id(context)
             let form = try await FormBody.read(request)
             let values = RecordForm.values(VisitFields.self, form: form)
@@ -55,21 +50,18 @@ struct PatientPages {
             }
         }
         // The engines on the stored record (clinicians), each result stored; back to the page's list.
-        pages.post("/patients/:id/diagnose") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.post("/patients/:id/diagnose", roles: [.clinician]) { request, context, session -> Response in
             let id = try Paths.id(context)
-            _ = try await engineRoutes.diagnose(patient: id, by: try session.require(.clinician))
+            _ = try await engineRoutes.diagnose(patient: id, by: session.principal)
             return PageRenderer.redirect("/patients/\(id)/diagnosis")
         }
-        pages.post("/patients/:id/assess") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.post("/patients/:id/assess", roles: [.clinician]) { request, context, session -> Response in
             let id = try Paths.id(context)
-            _ = try await engineRoutes.assess(patient: id, by: try session.require(.clinician))
+            _ = try await engineRoutes.assess(patient: id, by: session.principal)
             return PageRenderer.redirect("/patients/\(id)/diagnosis#assessment")
         }
-        pages.get("/patients/:id/diagnosis") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician, .researcher)
+        pages.get("/patients/:id/diagnosis", roles: [.clinician, .researcher]) { request, context, session -> Response in
+            let who = session.principal
             let id = try await Paths.patientID(context, who, store: store)
             let view = View(role: who.role)
             let record = try await store.document(patient: id, by: who).json(view)
@@ -77,9 +69,8 @@ struct PatientPages {
             let page = DiagnosisPageView.make(record, view: view, title: "Diagnosis: " + patient.title)
             return renderer.response("diagnosis", page, chrome: session.chrome(page.title))
         }
-        pages.get("/patients/:id/report") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician, .researcher)
+        pages.get("/patients/:id/report", roles: [.clinician, .researcher]) { request, context, session -> Response in
+            let who = session.principal
             let id = try await Paths.patientID(context, who, store: store)
             let view = View(role: who.role)
             let record = try await store.document(patient: id, by: who).json(view)
@@ -90,15 +81,13 @@ struct PatientPages {
                                          release: engineRoutes.engines?.dataRelease ?? "no engines loaded")
             return renderer.response("report", report, chrome: session.chrome(report.title))
         }
-        pages.get("/patients/:id/edit") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.get("/patients/:id/edit", roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let id = try Paths.id(context)
             let stored = try await store.get(PatientFields.self, id: id, by: who)
             return editForm(session, id: id, version: stored.version, values: RecordForm.values(stored.json()), errors: FieldErrors([]))
         }
-        pages.post("/patients/:id/edit") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.post("/patients/:id/edit", roles: [.clinician]) { request, context, session -> Response in
             return try await saveEdit(request, context, session)
         }
     }
@@ -116,7 +105,7 @@ struct PatientPages {
     }
 
     func saveEdit(_ request: Request, _ context: RegistryRequestContext, _ session: PageSession) async throws -> Response {
-        let who = try session.require(.clinician)
+        let who = session.principal
         let id = try Paths.id(context)
         let form = try await FormBody.read(request)
         let values = RecordForm.values(PatientFields.self, form: form)
@@ -140,7 +129,7 @@ struct PatientPages {
 
     func patientPage(_ context: RegistryRequestContext, _ session: PageSession, visitValues: [String: String], visitErrors: FieldErrors,
                      status: HTTPResponse.Status) async throws -> Response {
-        let who = try session.require(.clinician, .researcher)
+        let who = session.principal
         let id = try await Paths.patientID(context, who, store: store)
         let document = try await store.document(patient: id, by: who)
         let view = View(role: who.role)

@@ -24,27 +24,25 @@ struct SignInPages {
         var problem: String?
     }
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/login") { request, context -> Response in
+    func register(_ pages: PageRouter) {
+        pages.getPublic("/login") { request, context -> Response in
             if context.principal != nil { return PageRenderer.redirect("/") }
             let notice = request.uri.queryParameters.get("signed-out") != nil ? "You have signed out." : nil
             return renderer.response("login", LoginView(notice: notice), chrome: Chrome(title: "Sign in"))
         }
-        pages.post("/login") { request, context -> Response in
+        pages.postPublic("/login") { request, context -> Response in
             try await login(request, context)
         }
-        pages.post("/logout") { _, context -> Response in
+        pages.postPublic("/logout") { _, context -> Response in
             if let who = context.principal, let hash = context.tokenHash { try await store.revokeSession(tokenHash: hash, by: who) }
             var response = PageRenderer.redirect("/login?signed-out=1")
             for cookie in cookies.cleared() { response.setCookie(cookie) }
             return response
         }
-        pages.get("/account/password") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.get("/account/password", roles: [.admin, .clinician, .researcher]) { request, context, session -> Response in
             return renderer.response("password", PasswordView(fields: Self.passwordFields([:])), chrome: session.chrome("Change password"))
         }
-        pages.post("/account/password") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.post("/account/password", roles: [.admin, .clinician, .researcher]) { request, context, session -> Response in
             return try await changePassword(request, context, session)
         }
     }

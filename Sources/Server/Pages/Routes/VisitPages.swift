@@ -19,9 +19,8 @@ struct VisitPages {
         var errors: FieldErrors
     }
 
-    func register(_ pages: RouterGroup<RegistryRequestContext>) {
-        pages.get("/visits/:id") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+    func register(_ pages: PageRouter) {
+        pages.get("/visits/:id", roles: [.clinician]) { request, context, session -> Response in
             // A body-map link followed without JavaScript: the lesion form filled with its region.
             let params = request.uri.queryParameters
             let query = ["region", "side", "surface"].reduce(into: [String: String]()) { q, k in q[k] = params.get(k) }
@@ -29,20 +28,17 @@ struct VisitPages {
             return try await page(try Paths.id(context), session, retry: retry)
         }
         // The variant form's "Read" button: the page again with the form kept and the reading shown.
-        pages.post("/visits/:id/variants/read") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.post("/visits/:id/variants/read", roles: [.clinician]) { request, context, session -> Response in
             let form = try await FormBody.read(request)
             let retry = Retry(collection: "variants", values: RecordForm.values(VariantFields.self, form: form), errors: FieldErrors([]))
             let reading = form.text("hgvs").map { RecordReadings.hgvs($0, knowledge: knowledge) } ?? "Type an HGVS expression to read it."
             return try await page(try Paths.id(context), session, retry: retry, reading: reading)
         }
-        pages.post("/visits/:id") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
+        pages.post("/visits/:id", roles: [.clinician]) { request, context, session -> Response in
             return try await updateVisit(request, context, session)
         }
-        pages.post("/visits/:id/delete") { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post("/visits/:id/delete", roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let id = try Paths.id(context)
             let version = try await FormBody.read(request).version()
             let visit = try await store.get(VisitFields.self, id: id, by: who)
@@ -66,11 +62,10 @@ struct VisitPages {
 
     /// Add and delete routes of one kind of part. `prepare` adjusts the posted object first (the
     /// phenotype form takes a term's exact name as well as its id).
-    func part<F: RecordFields>(_: F.Type, _ collection: String, _ pages: RouterGroup<RegistryRequestContext>,
+    func part<F: RecordFields>(_: F.Type, _ collection: String, _ pages: PageRouter,
                                prepare: @escaping @Sendable (inout [String: JSONValue]) -> Void = { _ in }) {
-        pages.post(RouterPath("/visits/:id/\(collection)")) { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post(RouterPath("/visits/:id/\(collection)"), roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let visitID = try Paths.id(context)
             let form = try await FormBody.read(request)
             var object = RecordForm.json(F.self, form: form)
@@ -90,16 +85,14 @@ struct VisitPages {
                 return PageRenderer.redirect("/visits/\(visitID)#add-\(collection)")
             }
         }
-        pages.get(RouterPath("/\(collection)/:id/edit")) { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.get(RouterPath("/\(collection)/:id/edit"), roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let stored = try await store.get(F.self, id: try Paths.id(context), by: who)
             return editPage(F.self, collection, stored, session, values: RecordForm.values(stored.json()), errors: FieldErrors([]),
                             version: stored.version)
         }
-        pages.post(RouterPath("/\(collection)/:id")) { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post(RouterPath("/\(collection)/:id"), roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let id = try Paths.id(context)
             let form = try await FormBody.read(request)
             let version = try form.version()
@@ -124,9 +117,8 @@ struct VisitPages {
                 return PageRenderer.redirect("/visits/\(stored.parentID)")
             }
         }
-        pages.post(RouterPath("/\(collection)/:id/delete")) { request, context -> Response in
-            guard let session = try await PageSession.of(request, context, store: store) else { return PageRenderer.redirect("/login") }
-            let who = try session.require(.clinician)
+        pages.post(RouterPath("/\(collection)/:id/delete"), roles: [.clinician]) { request, context, session -> Response in
+            let who = session.principal
             let id = try Paths.id(context)
             let version = try await FormBody.read(request).version()
             let stored = try await store.get(F.self, id: id, by: who)
@@ -153,7 +145,7 @@ struct VisitPages {
     }
 
     func updateVisit(_ request: Request, _ context: RegistryRequestContext, _ session: PageSession) async throws -> Response {
-        let who = try session.require(.clinician)
+        let who = session.principal
         let id = try Paths.id(context)
         let form = try await FormBody.read(request)
         let version = try form.version()
@@ -177,7 +169,7 @@ struct VisitPages {
     /// send; `retry`: a part form shown again.
     func page(_ visitID: Int64, _ session: PageSession, edit: ([String: String], FieldErrors, Int)? = nil, retry: Retry? = nil,
               reading: String? = nil, stale: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let who = try session.require(.clinician)
+        let who = session.principal
         let visit = try await store.get(VisitFields.self, id: visitID, by: who)
         let document = try await store.document(patient: visit.parentID, by: who, includeAssessments: false)
         let record = document.json(.identified)
