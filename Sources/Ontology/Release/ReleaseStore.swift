@@ -48,12 +48,11 @@ public struct ReleaseStore: Sendable {
         return data.appendingPathComponent("ossify/hpo")
     }
 
-    /// The repository's `Data/` folder: searched upwards from the executable and the working directory,
-    /// then the checkout this binary was built from.
+    /// The repository's `Data/` folder: searched upwards from the executable and the working directory
+    /// (a development checkout; an installation hands its `share/ossify/Data` in as `pinned`).
     public static func bundledDataDirectory() -> URL? {
         var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         if let exe = Bundle.main.executableURL { starts.insert(exe.deletingLastPathComponent(), at: 0) }
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
         for start in starts {
             var dir = start.standardizedFileURL
             for _ in 0..<8 {
