@@ -29,6 +29,14 @@ import Testing
         #expect(options.bodyTimeout == nil)
     }
 
+    @Test func theShippedExampleIsValid() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Support/ossify.yaml")
+        let options = try ServeOptions.read(file: example.path)
+        #expect(options.database == "/var/lib/ossify/ossify.sqlite")
+        #expect(options.secureCookies == true)
+        #expect(options.port == ServeOptions.Defaults.port)
+    }
+
     @Test func anEmptyFileSetsNothing() throws {
         #expect(try ServeOptions.parse("# nothing yet\n", file: "f") == ServeOptions())
     }
