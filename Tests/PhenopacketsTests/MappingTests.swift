@@ -38,7 +38,9 @@ import Testing
     @Test func mapsVariants() throws {
         let variants = try record().variants
         #expect(variants == [VariantObservation(gene: "GNAS", hgvs: "NM_000516.7:c.565_568del", zygosity: "heterozygous",
-                                                origin: .paternal, acmgClass: "pathogenic")])
+                                                origin: .paternal, acmgClass: "pathogenic",
+                                                otherHgvs: ["NP_000507.1:p.(Ser190fs)", "NC_000020.11:g.58909000del"],
+                                                vcf: VCFPosition(assembly: "hg38", chrom: "chr20", pos: 58_909_000, ref: "AG", alt: "A"))])
     }
 
     @Test func prefersGenomicThenProteinHGVS() throws {

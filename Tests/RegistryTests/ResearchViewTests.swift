@@ -14,19 +14,34 @@ struct ResearchViewTests {
     func freeTextNeverReachesResearchers(_ backend: Backend) async throws {
         let f = try await Fixture.make(backend)
         var fields = PatientFields(pseudonym: unique("P"), birthDate: "2015-03-10", sex: .female)
-        fields.geneticGene = Self.hostile
-        fields.geneticHgvs = Self.hostile
-        fields.icfScore = Self.hostile
         fields.notes = Self.hostile
+        // The door refuses text in a field that holds a code, naming each field.
+        var coded = fields
+        coded.geneticGene = Self.hostile
+        coded.geneticHgvs = Self.hostile
+        coded.icfScore = Self.hostile
+        await #expect(throws: RegistryError.self) { try await f.store.create(coded, parent: f.site.id, by: f.clinician) }
+        #expect(Set(coded.problems().map(\.field)) == ["geneticGene", "geneticHgvs", "icfScore"])
+        #expect(Set(MeasurementFields(loinc: "8302-2", value: 1, unit: Self.hostile, bodySite: Self.hostile).problems().map(\.field))
+                == ["unit", "bodySite"])
+        #expect(VariantFields(gene: Self.hostile, hgvs: nil).problems().map(\.field).contains("gene"))
+
         let p = try await f.store.create(fields, parent: f.site.id, by: f.clinician)
         let v = try await f.store.create(VisitFields(date: "2024-01-01", notes: Self.hostile), parent: p.id, by: f.clinician)
-        _ = try await f.store.create(MeasurementFields(loinc: "8302-2", name: Self.hostile, value: 131.5, unit: Self.hostile,
-                                                       bodySite: Self.hostile), parent: v.id, by: f.clinician)
-        _ = try await f.store.create(VariantFields(gene: Self.hostile, hgvs: "NM_000516.7:c.565C>T", label: Self.hostile),
-                                     parent: v.id, by: f.clinician)
+        let m = try await f.store.create(MeasurementFields(loinc: "8302-2", name: Self.hostile, value: 131.5, unit: "cm",
+                                                           bodySite: "lower-leg"), parent: v.id, by: f.clinician)
+        let variant = try await f.store.create(VariantFields(gene: "GNAS", hgvs: "NM_000516.7:c.565C>T", label: Self.hostile),
+                                               parent: v.id, by: f.clinician)
         _ = try await f.store.create(DiagnosisFields(code: "ORPHA:2762", label: Self.hostile, status: .confirmed), parent: v.id, by: f.clinician)
         _ = try await f.store.create(LesionFields(lesionId: "L1", region: "forearm", side: .left, notes: Self.hostile),
                                      parent: v.id, by: f.clinician)
+        // Records written before the door checked codes may still hold such text: the view drops it.
+        try await f.store.database.write([
+            SQLQuery("UPDATE patients SET genetic_gene = ?, genetic_hgvs = ?, icf_score = ? WHERE id = ?",
+                     [.text(Self.hostile), .text(Self.hostile), .text(Self.hostile), .integer(p.id)]),
+            SQLQuery("UPDATE measurements SET unit = ?, body_site = ? WHERE id = ?", [.text(Self.hostile), .text(Self.hostile), .integer(m.id)]),
+            SQLQuery("UPDATE variants SET gene = ? WHERE id = ?", [.text(Self.hostile), .integer(variant.id)]),
+        ])
 
         let document = try await f.store.document(patient: p.id, by: f.researcher)
         let json = document.json(.pseudonymised)

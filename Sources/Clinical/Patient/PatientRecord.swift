@@ -71,9 +71,16 @@ public struct VariantObservation: Hashable, Sendable, Codable {
     public var structuralType: TermID?
     /// The variant's name as reported, e.g. "telomeric 11q deletion".
     public var label: String?
+    /// The variant's other HGVS expressions beside `hgvs` (its hgvs.g and hgvs.p), as the source gave them.
+    public var otherHgvs: [String]
+    /// The variant's position in VCF terms, as the source gave it.
+    public var vcf: VCFPosition?
 
     public init(gene: String? = nil, hgvs: String? = nil, zygosity: String? = nil,
-                origin: ParentOfOrigin? = nil, acmgClass: String? = nil, structuralType: TermID? = nil, label: String? = nil) {
+                origin: ParentOfOrigin? = nil, acmgClass: String? = nil, structuralType: TermID? = nil, label: String? = nil,
+                otherHgvs: [String] = [], vcf: VCFPosition? = nil) {
+        self.otherHgvs = otherHgvs
+        self.vcf = vcf
         self.gene = gene
         self.hgvs = hgvs
         self.zygosity = zygosity

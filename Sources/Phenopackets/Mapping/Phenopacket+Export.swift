@@ -119,20 +119,21 @@ extension Phenopacket {
     /// Nil for a variant observation with nothing in it.
     static func genomicInterpretation(_ v: VariantObservation, subjectID: String, variantID: String) -> GenomicInterpretation? {
         let gene = v.gene.map { GeneDescriptor(valueId: Vocabulary.hgnc[$0] ?? "", symbol: $0) }
-        guard v.hgvs != nil || v.zygosity != nil || v.origin != nil || v.acmgClass != nil || v.structuralType != nil || v.label != nil else {
+        guard v.hgvs != nil || v.zygosity != nil || v.origin != nil || v.acmgClass != nil || v.structuralType != nil || v.label != nil
+                || !v.otherHgvs.isEmpty || v.vcf != nil else {
             return gene.map { GenomicInterpretation(subjectOrBiosampleId: subjectID, gene: $0) }
         }
         var d = VariationDescriptor(id: variantID, geneContext: gene)
         if let type = v.structuralType { d.structuralType = OntologyClass(id: type.description, label: "") }
         if let label = v.label { d.label = label }
         if let hgvs = v.hgvs {
-            let (syntax, context): (String, MoleculeContext) =
-                hgvs.contains(":c.") ? ("hgvs.c", .transcript)
-                : hgvs.contains(":g.") ? ("hgvs.g", .genomic)
-                : hgvs.contains(":p.") ? ("hgvs.p", .protein)
-                : ("hgvs", .unspecifiedMoleculeContext)
+            let (syntax, context) = hgvsSyntax(hgvs)
             d.expressions = [Expression(syntax: syntax, value: hgvs)]
             d.moleculeContext = context
+        }
+        d.expressions += v.otherHgvs.map { Expression(syntax: hgvsSyntax($0).syntax, value: $0) }
+        if let p = v.vcf {
+            d.vcfRecord = VcfRecord(genomeAssembly: p.assembly, chrom: p.chrom, pos: p.pos, ref: p.ref, alt: p.alt)
         }
         if let zygosity = v.zygosity?.lowercased(), let row = Vocabulary.zygosity.first(where: { $0.label == zygosity }) {
             d.allelicState = OntologyClass(id: row.id, label: row.label)
@@ -145,6 +146,14 @@ extension Phenopacket {
         return GenomicInterpretation(subjectOrBiosampleId: subjectID,
                                      variantInterpretation: VariantInterpretation(acmgPathogenicityClassification: acmg,
                                                                                   variationDescriptor: d))
+    }
+
+    /// The expression syntax (hgvs.c, hgvs.g, hgvs.p, else hgvs) and molecule context of an HGVS text.
+    static func hgvsSyntax(_ hgvs: String) -> (syntax: String, context: MoleculeContext) {
+        hgvs.contains(":c.") ? ("hgvs.c", .transcript)
+            : hgvs.contains(":g.") ? ("hgvs.g", .genomic)
+            : hgvs.contains(":p.") ? ("hgvs.p", .protein)
+            : ("hgvs", .unspecifiedMoleculeContext)
     }
 
     static func rfc3339(_ date: Date) -> String {

@@ -175,6 +175,11 @@ extension Phenopacket {
         let preference = ["hgvs.c", "hgvs.g", "hgvs.p"]
         v.hgvs = preference.lazy.compactMap { syntax in d.expressions.first { $0.syntax == syntax }?.value }.first
             ?? d.expressions.first { $0.syntax.lowercased().hasPrefix("hgvs") }?.value
+        v.otherHgvs = d.expressions.filter { $0.syntax.lowercased().hasPrefix("hgvs") && $0.value != v.hgvs && !$0.value.isEmpty }
+            .map(\.value)
+        if let r = d.vcfRecord, let vcf = VCFPosition(text: "\(r.genomeAssembly):\(r.chrom):\(r.pos):\(r.ref):\(r.alt)") {
+            v.vcf = vcf
+        }
         if let state = d.allelicState {
             v.zygosity = Vocabulary.zygosity.first { $0.id == state.id }?.label ?? (state.label.isEmpty ? state.id : state.label)
         }

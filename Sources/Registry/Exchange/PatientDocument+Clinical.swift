@@ -66,7 +66,10 @@ extension PatientDocument {
                                                           origin: variant.fields.parentOfOrigin,
                                                           acmgClass: variant.fields.acmgClass?.rawValue,
                                                           structuralType: variant.fields.structuralType.flatMap { TermID($0) },
-                                                          label: view == .identified ? variant.fields.label : nil))
+                                                          label: view == .identified ? variant.fields.label : nil,
+                                                          otherHgvs: (variant.fields.otherHgvs ?? "").split(separator: " ").map(String.init)
+                                                              .compactMap { admitted($0, ResearchAllowList.hgvs) },
+                                                          vcf: admitted(variant.fields.vcf, ResearchAllowList.vcf).flatMap(VCFPosition.init(text:))))
             }
             for l in v.lesions {
                 record.lesions.append(Lesion(id: lesionID(l.fields.lesionId), region: l.fields.region, side: l.fields.side,

@@ -43,7 +43,9 @@ public struct ImportedPatient: Sendable {
             for v in record.variants {
                 visit.variants.append(VariantFields(gene: v.gene, hgvs: v.hgvs, zygosity: v.zygosity.flatMap(Zygosity.init),
                                                     parentOfOrigin: v.origin, acmgClass: v.acmgClass.flatMap(ACMGClass.init),
-                                                    structuralType: v.structuralType?.description, label: v.label))
+                                                    structuralType: v.structuralType?.description, label: v.label,
+                                                    otherHgvs: v.otherHgvs.isEmpty ? nil : v.otherHgvs.joined(separator: " "),
+                                                    vcf: v.vcf?.description))
             }
             visit.diagnoses = diagnoses.map(DiagnosisFields.init)
         }
@@ -102,6 +104,19 @@ public struct ImportedVisit: Sendable {
             + procedures.map(Box.init) + variants.map(Box.init) + diagnoses.map(Box.init)
     }
 
+    /// The times of this visit and its features and procedures against the patient's
+    /// (`TimeConsistency`), named as `problems` names them.
+    func timeProblems(_ patient: TimeConsistency.Patient, birthDate: String?, today: CivilDate) -> [FieldProblem] {
+        let visitAge = visit.ageAtVisit(birthDate: birthDate)
+        return TimeConsistency.visit(visit, patient, today: today).map { FieldProblem("visit.\($0.field)", $0.reason) }
+            + phenotypicFeatures.enumerated().flatMap { i, f in
+                TimeConsistency.onset(f.onset, visitAge: visitAge).map { FieldProblem("phenotypicFeatures[\(i)].\($0.field)", $0.reason) }
+            }
+            + procedures.enumerated().flatMap { i, p in
+                TimeConsistency.procedure(p, patient, today: today).map { FieldProblem("procedures[\(i)].\($0.field)", $0.reason) }
+            }
+    }
+
     var problems: [FieldProblem] {
         func prefixed<F: RecordFields>(_ items: [F], _ name: String) -> [FieldProblem] {
             items.enumerated().flatMap { i, f in f.problems().map { FieldProblem("\(name)[\(i)].\($0.field)", $0.reason) } }
@@ -134,9 +149,11 @@ extension RegistryStore {
         var outcomes: [ImportOutcome] = []
         var seen: Set<String> = []
         for (i, item) in batch.enumerated() {
-            var problems = item.patient.problems()
+            var problems = item.patient.problems() + TimeConsistency.patient(item.patient, earliestVisit: nil, today: today)
+            let person = TimeConsistency.Patient(birthDate: item.patient.birthDate, deathDate: item.patient.deathDate)
             for (n, v) in item.visits.enumerated() {
-                problems += v.problems.map { FieldProblem("visits[\(n)].\($0.field)", $0.reason) }
+                problems += (v.problems + v.timeProblems(person, birthDate: item.patient.birthDate, today: today))
+                    .map { FieldProblem("visits[\(n)].\($0.field)", $0.reason) }
             }
             if !seen.insert(item.patient.pseudonym).inserted { problems.append(FieldProblem("pseudonym", "appears twice in the batch")) }
             outcomes.append(ImportOutcome(index: i, patientID: nil, problems: problems))

@@ -38,6 +38,22 @@ public struct FieldLimits: Sendable {
         FieldLimits(pattern: "^\(prefix):[0-9]+$", patternReason: "must be \(prefix):<digits>")
     }
 
+    /// An HGNC gene symbol (GNAS, C11orf95, MT-ND1) or an HGNC id; the researcher view admits the same shape.
+    public static let geneSymbol = FieldLimits(maxLength: 20, pattern: "^(HGNC:[0-9]{1,6}|[A-Z0-9][A-Z0-9-]{0,14}(orf[0-9]{1,3})?)$",
+                                               patternReason: "must be an HGNC gene symbol such as GNAS, or HGNC:<digits>")
+
+    /// An HGVS expression with its reference sequence.
+    public static let hgvs = FieldLimits(maxLength: 200, pattern: #"^[^\x00]*:[^\x00]*$"#,
+                                         patternReason: "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T")
+
+    /// A UCUM unit: no spaces, the characters of UCUM's grammar.
+    public static let ucum = FieldLimits(minLength: 1, maxLength: 30, pattern: #"^[A-Za-z0-9%/.*^\[\]{}()'_-]{1,30}$"#,
+                                         patternReason: "must be a UCUM unit such as mg/dL or pmol/L")
+
+    /// ICF codes with their qualifiers (d450.2), one or more.
+    public static let icf = FieldLimits(maxLength: 200, pattern: #"^[bdes][0-9]{1,5}(\.[0-9]{1,3})?([ ,;]+[bdes][0-9]{1,5}(\.[0-9]{1,3})?)*$"#,
+                                        patternReason: "must be ICF codes with qualifiers, such as d450.2 b7101.3")
+
     /// An HPO term id.
     public static let hpo = FieldLimits(pattern: "^HP:[0-9]{7}$", patternReason: "must be an HPO id HP:nnnnnnn")
 

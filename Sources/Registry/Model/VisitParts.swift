@@ -72,12 +72,15 @@ public struct MeasurementFields: RecordFields {
     public static let columns: [ColumnSpec] = [
         ColumnSpec("loinc", .text, required: true,
                    limits: FieldLimits(maxLength: 10, pattern: "^[0-9]+-[0-9]+$", patternReason: "must be a LOINC code such as 8302-2"), "LOINC code, e.g. 8302-2 (body height)"),
-        ColumnSpec("name", .text, "display name"),
+        ColumnSpec("name", .text, privacy: .freeText, limits: .text(max: 200), "display name, free text"),
         ColumnSpec("value", .real, required: true, "numeric value"),
-        ColumnSpec("unit", .text, required: true, limits: .nonBlank(max: 200), "UCUM unit, e.g. cm"),
+        ColumnSpec("unit", .text, required: true, limits: .ucum, "UCUM unit, e.g. cm"),
         ColumnSpec("referenceLow", .real, "lower reference limit"),
         ColumnSpec("referenceHigh", .real, "upper reference limit"),
-        ColumnSpec("bodySite", .text, "limb segment or body site measured"),
+        ColumnSpec("bodySite", .text,
+                   limits: FieldLimits(maxLength: 40, pattern: "^(" + BodyRegion.catalog.map(\.code).joined(separator: "|") + ")$",
+                                       patternReason: "must be a region of the body map, such as lower-leg"),
+                   "body region measured (a region of the body map), e.g. lower-leg"),
         ColumnSpec("side", .text, allowed: ColumnSpec.values(BodySide.self), "side of a paired site"),
     ]
 
@@ -216,9 +219,16 @@ public struct VariantFields: RecordFields {
     /// Sequence Ontology type of a structural variant (SO:...), and the variant's reported name.
     public var structuralType: String?
     public var label: String?
+    /// The variant's other HGVS expressions (hgvs.g, hgvs.p beside an hgvs.c), separated by spaces.
+    public var otherHgvs: String?
+    /// The variant's position, `assembly:chrom:pos:ref:alt` (`VCFPosition`).
+    public var vcf: String?
 
     public init(gene: String? = nil, hgvs: String?, zygosity: Zygosity? = nil, parentOfOrigin: ParentOfOrigin? = nil,
-                acmgClass: ACMGClass? = nil, structuralType: String? = nil, label: String? = nil) {
+                acmgClass: ACMGClass? = nil, structuralType: String? = nil, label: String? = nil,
+                otherHgvs: String? = nil, vcf: String? = nil) {
+        self.otherHgvs = otherHgvs
+        self.vcf = vcf
         self.gene = gene
         self.hgvs = hgvs
         self.zygosity = zygosity
@@ -229,10 +239,8 @@ public struct VariantFields: RecordFields {
     }
 
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("gene", .text, "HGNC gene symbol, e.g. GNAS"),
-        ColumnSpec("hgvs", .text,
-                   limits: FieldLimits(maxLength: 200, pattern: #"^[^\x00]*:[^\x00]*$"#,
-                               patternReason: "must be an HGVS expression with a reference, such as NM_000516.7:c.565C>T"),
+        ColumnSpec("gene", .text, limits: .geneSymbol, "HGNC gene symbol, e.g. GNAS"),
+        ColumnSpec("hgvs", .text, limits: .hgvs,
                    "HGVS expression, e.g. NM_000516.7:c.565C>T (the gene is required without one)"),
         ColumnSpec("zygosity", .text, allowed: ColumnSpec.values(Zygosity.self), "zygosity"),
         ColumnSpec("parentOfOrigin", .text, allowed: ColumnSpec.values(ParentOfOrigin.self), "parent of origin"),
@@ -240,8 +248,19 @@ public struct VariantFields: RecordFields {
         ColumnSpec("structuralType", .text,
                    limits: FieldLimits(pattern: #"^SO:[^\x00]*$"#, patternReason: "must be a Sequence Ontology id such as SO:1000029"),
                    "Sequence Ontology type of a structural variant, e.g. SO:1000029"),
-        ColumnSpec("label", .text, "the variant's reported name, e.g. telomeric 11q deletion"),
+        ColumnSpec("label", .text, privacy: .freeText, limits: .text(max: 400), "the variant's reported name, free text, e.g. telomeric 11q deletion"),
+        ColumnSpec("otherHgvs", .text,
+                   limits: FieldLimits(maxLength: 600, pattern: #"^[^\s\x00:]+:[^\s\x00]+( [^\s\x00:]+:[^\s\x00]+)*$"#,
+                                       patternReason: "must be HGVS expressions with a reference, separated by single spaces"),
+                   "the variant's other HGVS expressions, e.g. NC_000020.11:g.58909365C>T NP_000507.1:p.Arg189Cys"),
+        ColumnSpec("vcf", .text,
+                   limits: FieldLimits(maxLength: 100_000, pattern: #"^[^:\s\x00]+:[^:\s\x00]+:[1-9][0-9]{0,11}:[^:\s\x00]+:[^:\s\x00]+$"#,
+                                       patternReason: "must be assembly:chrom:pos:ref:alt, such as hg38:chr20:58909365:C:T"),
+                   "the variant's VCF position, assembly:chrom:pos:ref:alt (alleles of a long deletion may run to tens of thousands of bases)"),
     ]
+
+    /// Columns added by migration 0006 (0001 must stay what it was).
+    static let expressionKeys = ["otherHgvs", "vcf"]
 
     public static let rules: [FieldRule] = [.anyOf(["hgvs", "gene", "structuralType"])]
 }
@@ -268,7 +287,7 @@ public struct DiagnosisFields: RecordFields {
                    limits: FieldLimits(pattern: #"^(ORPHA|OMIM|MONDO|ICD10):[^\x00]+$"#,
                                patternReason: "must be ORPHA:, OMIM:, MONDO: or ICD10: followed by the code"),
                    "ORPHA:, OMIM:, MONDO: or ICD10: code"),
-        ColumnSpec("label", .text, "disease name"),
+        ColumnSpec("label", .text, privacy: .freeText, limits: .text(max: 400), "disease name, free text"),
         ColumnSpec("status", .text, required: true, allowed: ColumnSpec.values(DiagnosisStatus.self), "status"),
     ]
 

@@ -22,6 +22,10 @@ enum ResearchAllowList {
     static let hpo = Shape.pattern("^HP:[0-9]{7}$")
     static let age = Shape.pattern("^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$")
     static let hgvs = Shape.pattern(#"^[A-Za-z0-9_.]+:[cgmnopr]\.[A-Za-z0-9_.>*+()\[\];=?-]+$"#)
+    /// HGVS expressions separated by single spaces (a variant's hgvs.g and hgvs.p).
+    static let hgvsList = Shape.pattern(#"^[A-Za-z0-9_.]+:[cgmnopr]\.[A-Za-z0-9_.>*+()\[\];=?-]+( [A-Za-z0-9_.]+:[cgmnopr]\.[A-Za-z0-9_.>*+()\[\];=?-]+)*$"#)
+    /// A VCF position, `assembly:chrom:pos:ref:alt`, alleles as bases or a symbolic allele.
+    static let vcf = Shape.pattern(#"^[A-Za-z0-9_.]+:[A-Za-z0-9_.]+:[1-9][0-9]{0,11}:[ACGTNacgtn]+:([ACGTNacgtn]+|<[A-Z0-9:_]+>|\*|\.)$"#)
     static let gene = Shape.pattern("^(HGNC:[0-9]{1,6}|[A-Z0-9][A-Z0-9-]{0,14}(orf[0-9]{1,3})?)$")
     static let regions = Shape.oneOf(BodyRegion.catalog.map(\.code))
 
@@ -58,7 +62,7 @@ enum ResearchAllowList {
         ],
         .variant: [
             "id": .hashed, "visitId": .hashed, "gene": gene, "hgvs": hgvs, "zygosity": .listed, "parentOfOrigin": .listed,
-            "acmgClass": .listed, "structuralType": .pattern("^SO:[0-9]{7}$"),
+            "acmgClass": .listed, "structuralType": .pattern("^SO:[0-9]{7}$"), "otherHgvs": hgvsList, "vcf": vcf,
         ],
         .diagnosis: ["id": .hashed, "visitId": .hashed, "code": .pattern("^(ORPHA|OMIM|MONDO|ICD10):[A-Za-z0-9.]{1,12}$"), "status": .listed],
     ]

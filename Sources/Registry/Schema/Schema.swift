@@ -14,6 +14,8 @@ public enum Schema {
         Migration(id: "0003-visit-age", statements: visitAge),
         Migration(id: "0004-audit-without-values", statements: auditWithoutValues),
         Migration(id: "0005-pseudonym-per-site", statements: pseudonymPerSite),
+        Migration(id: "0006-variant-expressions", statements: variantExpressions),
+        Migration(id: "0007-login-throttle", statements: loginThrottle),
     ]
 
     /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
@@ -70,6 +72,29 @@ public enum Schema {
                 "ALTER TABLE visits ADD COLUMN age TEXT CHECK (length(age) BETWEEN 3 AND 32)",
             ]
         }
+    }
+
+    /// A variant's other HGVS expressions and its VCF position, kept from an imported phenopacket.
+    static func variantExpressions(_ d: SQLDialect) -> [String] {
+        [
+            "ALTER TABLE variants ADD COLUMN other_hgvs TEXT CHECK (length(other_hgvs) BETWEEN 1 AND 600)",
+            "ALTER TABLE variants ADD COLUMN vcf TEXT CHECK (length(vcf) BETWEEN 9 AND 100000)",
+        ]
+    }
+
+    /// The login throttle's counters, shared by every server on the database (keys are keyed
+    /// hashes of usernames and addresses, `RegistryStore+LoginThrottle`).
+    static func loginThrottle(_ d: SQLDialect) -> [String] {
+        [
+            """
+            CREATE TABLE login_throttle (
+              key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 3 AND 80),
+              failures \(int(d)) NOT NULL CHECK (failures >= 0),
+              last_at \(real(d)) NOT NULL,
+              blocked_until \(real(d)) NOT NULL
+            )
+            """,
+        ]
     }
 
     /// The GNAS-spectrum test results on the patient (columns of `PatientFields` added after 0001).
@@ -184,7 +209,7 @@ public enum Schema {
             ]),
             recordTable(JointInvolvementFields.self, parent: "visits", d),
             recordTable(ProcedureFields.self, parent: "visits", d),
-            recordTable(VariantFields.self, parent: "visits", d),
+            recordTable(VariantFields.self, parent: "visits", d, excluding: VariantFields.expressionKeys),
             recordTable(DiagnosisFields.self, parent: "visits", d),
             """
             CREATE TABLE assessments (

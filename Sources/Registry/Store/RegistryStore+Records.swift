@@ -57,6 +57,7 @@ extension RegistryStore {
                                              scope: who.scope) else {
                     throw RegistryError.notFound(Self.parentEntity(F.self))
                 }
+                try await checkTimes(fields, parent: parentID, id: nil, tx: tx)
                 let now = timestamp()
                 var columns = [F.parentColumn] + F.columns.map(\.column) + ["version", "created_at", "updated_at"]
                 var binds = [SQLValue.integer(parentID)] + values + [.integer(1), .text(now), .text(now)]
@@ -184,6 +185,7 @@ extension RegistryStore {
         return try await RegistryError.wrap(F.entity) {
             try await database.transaction { tx in
                 let (owner, before) = try await current(F.self, id: id, version: version, who: who, tx: tx)
+                try await checkTimes(fields, parent: before.parentID, id: id, tx: tx)
                 let assignments = F.columns.map { "\($0.column) = ?" }.joined(separator: ", ")
                 let rows = try await tx.query(
                     "UPDATE \(F.table) SET \(assignments), version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING *",

@@ -47,10 +47,13 @@ public struct RegistryStore: Sendable {
     public func migrate() async throws(RegistryError) -> [String] {
         let applied = try await Migrator.migrate(database)
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
+        let throttleKey = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
         try await RegistryError.wrap(.site) {
             try await database.transaction { tx in
                 try await tx.query("INSERT INTO settings (name, value) VALUES ('research_key', ?) ON CONFLICT (name) DO NOTHING",
                                    [.text(key)])
+                try await tx.query("INSERT INTO settings (name, value) VALUES ('throttle_key', ?) ON CONFLICT (name) DO NOTHING",
+                                   [.text(throttleKey)])
             }
         }
         return applied

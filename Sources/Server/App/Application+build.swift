@@ -72,7 +72,8 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     router.add(middleware: AuthenticationMiddleware(store: store))
     let hasher = PasswordHasher(cost: settings.bcryptCost)
     let api = APIRoutes(router: router)
-    let signIn = SignInService(store: store, hasher: hasher, throttle: LoginThrottleActor(LoginThrottle(settings.loginThrottle)),
+    let signIn = SignInService(store: store, hasher: hasher, throttle: SharedLoginThrottle(store: store, policy: settings.loginThrottle,
+                                                                                key: try await store.throttleKey()),
                                checks: PasswordCheckQueue(width: settings.loginChecks, depth: settings.loginQueue),
                                sessionLifetime: settings.sessionLifetime, decoyHash: try await hasher.hash(Tokens.make()))
     let cookies = SessionCookies(lifetime: settings.sessionLifetime, secure: settings.secureCookies)
@@ -80,7 +81,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let check = RecordKnowledgeCheck(engines: engines)
     AuthRoutes(signIn: signIn, cookies: cookies).register(api)
     AdminRoutes(store: store, accounts: AccountService(store: store, hasher: hasher)).register(api)
-    PatientRoutes(store: store).register(api)
+    PatientRoutes(store: store, check: check).register(api)
     RecordRoutes(store: store, check: check).register(api)
     TermRoutes(knowledge: knowledge).register(api)
     EngineRoutes(store: store, engines: engines).register(api)

@@ -46,7 +46,7 @@ public struct LoginThrottle: Sendable {
         }
     }
 
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         var failures: Int
         var lastFailure: Double
         var blockedUntil: Double
@@ -92,6 +92,29 @@ public struct LoginThrottle: Sendable {
         if known.count > Self.pruneAt { known = known.filter { now - $0.value < policy.knownFor } }
     }
 
+    /// The state that one attempt of `username` from `address` reads and changes: what a store
+    /// shared by several servers loads before and saves after (`SharedLoginThrottle`).
+    struct Slice: Sendable, Equatable {
+        var pair: Entry?
+        var address: Entry?
+        var username: Entry?
+        /// The time of the last sign-in of the username from the address.
+        var known: Double?
+    }
+
+    func slice(_ username: String, _ address: String) -> Slice {
+        let pair = Self.pairKey(username, address)
+        return Slice(pair: pairs[pair], address: addresses[address], username: usernames[username], known: known[pair])
+    }
+
+    mutating func load(_ slice: Slice, _ username: String, _ address: String) {
+        let pair = Self.pairKey(username, address)
+        pairs[pair] = slice.pair
+        addresses[address] = slice.address
+        usernames[username] = slice.username
+        known[pair] = slice.known
+    }
+
     /// Whether `username` has signed in from `address` within `knownFor`.
     public func isKnown(_ username: String, at address: String, now: Double) -> Bool {
         isKnown(Self.pairKey(username, address), now: now)
@@ -122,8 +145,17 @@ public struct LoginThrottle: Sendable {
     }
 }
 
-/// Holds the throttle state for the server.
-actor LoginThrottleActor {
+/// Where the throttle's state lives: in this process (`LoginThrottleActor`) or in the database,
+/// shared by every server on it (`SharedLoginThrottle`).
+protocol LoginThrottling: Sendable {
+    func attempt(_ username: String, from address: String) async throws -> LoginThrottle.Action
+    func isKnown(_ username: String, at address: String) async throws -> Bool
+    func failed(_ username: String, from address: String) async throws
+    func succeeded(_ username: String, from address: String) async throws
+}
+
+/// Holds the throttle state in this process (tests of one server).
+actor LoginThrottleActor: LoginThrottling {
     private var throttle: LoginThrottle
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant

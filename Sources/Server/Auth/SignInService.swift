@@ -9,7 +9,7 @@ import Registry
 struct SignInService: Sendable {
     let store: RegistryStore
     let hasher: PasswordHasher
-    let throttle: LoginThrottleActor
+    let throttle: any LoginThrottling
     let checks: PasswordCheckQueue
     let sessionLifetime: Duration
     /// A bcrypt hash of a random string, checked for unknown usernames so they take as long.
@@ -21,19 +21,19 @@ struct SignInService: Sendable {
     /// The active account whose password this is; 401, 429 or 503 problems otherwise. Failures are
     /// counted and audited.
     func check(username: String, password: String, address: String) async throws -> User {
-        if case .reject(let seconds) = await throttle.attempt(username, from: address) {
+        if case .reject(let seconds) = try await throttle.attempt(username, from: address) {
             throw Problem(status: .tooManyRequests, title: "Too Many Requests",
                           detail: "too many failed sign-ins; try again later", headers: [.retryAfter: String(seconds)])
         }
         let found = try await store.credentials(username: username)
-        let known = await throttle.isKnown(username, at: address)
+        let known = try await throttle.isKnown(username, at: address)
         let hash = found?.passwordHash ?? decoyHash
         guard let ok = try await checks.run(priority: known, { try await hasher.verify(password, hash: hash) }) else {
             throw Problem(status: .serviceUnavailable, title: "Service Unavailable",
                           detail: "too many sign-ins at once; try again shortly", headers: [.retryAfter: "1"])
         }
         guard ok, let user = found?.user, user.active else {
-            await throttle.failed(username, from: address)
+            try await throttle.failed(username, from: address)
             // An unknown username is not written down: it may be a password typed in the wrong field.
             try await store.recordAudit(Principal(userID: found?.user.id, username: found == nil ? "(unknown username)" : username,
                                                   role: found?.user.role ?? .researcher, siteID: nil),
@@ -41,7 +41,7 @@ struct SignInService: Sendable {
             throw Problem(status: .unauthorized, title: "Unauthorized", detail: Self.refusal,
                           headers: [.wwwAuthenticate: "Bearer"])
         }
-        await throttle.succeeded(username, from: address)
+        try await throttle.succeeded(username, from: address)
         return user
     }
 

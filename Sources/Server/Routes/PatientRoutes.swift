@@ -6,6 +6,7 @@ import Registry
 /// patients identified; researchers see all, pseudonymised, by hashed id.
 struct PatientRoutes {
     let store: RegistryStore
+    let check: RecordKnowledgeCheck
 
     func register(_ api: APIRoutes) {
         api.add(.get, "/api/v1/patients", "List patients (researchers: pseudonymised, all sites)", tag: "patients",
@@ -33,6 +34,8 @@ struct PatientRoutes {
         api.add(.post, "/api/v1/patients", "Register a patient at your site", tag: "patients", roles: [.clinician],
                 request: "PatientFields", response: "Patient", status: 201) { request, context, who in
             let fields = try JSONIO.fields(PatientFields.self, from: try await JSONIO.object(request, context: context))
+            let problems = check.problems(fields)
+            guard problems.isEmpty else { throw Problem.invalid(problems) }
             let stored = try await store.create(fields, parent: who.siteID ?? 0, by: who)
             return created(stored.json(), path: "/api/v1/patients/\(stored.id)")
         }
@@ -48,6 +51,8 @@ struct PatientRoutes {
             let body = try await JSONIO.object(request, context: context)
             let version = try JSONIO.version(body)
             let fields = try JSONIO.fields(PatientFields.self, from: body, extraKeys: ["version"])
+            let problems = check.problems(fields)
+            guard problems.isEmpty else { throw Problem.invalid(problems) }
             return JSONIO.response(try await store.update(fields, id: id, version: version, by: who).json())
         }
         api.add(.get, "/api/v1/patients/{id}/record", "The whole record: patient, visits with all parts, assessments",

@@ -16,7 +16,8 @@ struct RecordKnowledgeCheck: Sendable {
         switch fields {
         case let f as PhenotypicFeatureFields: return term(f.hpoId, kb: engines.diagnosis.kb)
         case let m as MeasurementFields: return measurement(m, labs: engines.labs)
-        case let v as VariantFields: return variant(v)
+        case let v as VariantFields: return hgvs(v.hgvs, field: "hgvs")
+        case let p as PatientFields: return hgvs(p.geneticHgvs, field: "geneticHgvs")
         default: return []
         }
     }
@@ -49,12 +50,12 @@ struct RecordKnowledgeCheck: Sendable {
         return []
     }
 
-    func variant(_ v: VariantFields) -> [FieldProblem] {
-        guard let hgvs = v.hgvs else { return [] }
+    func hgvs(_ text: String?, field: String) -> [FieldProblem] {
+        guard let text else { return [] }
         do {
-            _ = try HGVSVariant(parsing: hgvs)
+            _ = try HGVSVariant(parsing: text)
         } catch {
-            return [FieldProblem("hgvs", "is not valid HGVS: \(error.message) (at character \(error.offset + 1))")]
+            return [FieldProblem(field, "is not valid HGVS: \(error.message) (at character \(error.offset + 1))")]
         }
         return []
     }
