@@ -89,7 +89,7 @@ public struct CompositionRoot: Sendable {
         do {
             return (store, try await store.migrate())
         } catch {
-            await store.database.close()
+            await store.close()
             throw error
         }
     }

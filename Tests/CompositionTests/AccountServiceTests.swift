@@ -19,7 +19,7 @@ import Testing
         }
         #expect(try await accounts.store.sites().isEmpty)
         #expect(try await accounts.store.users().isEmpty)
-        await accounts.store.database.close()
+        await accounts.store.close()
     }
 
     @Test func aUserOfAnExistingSiteGetsAHashTheHasherVerifies() async throws {
@@ -32,7 +32,7 @@ import Testing
         let hash = try #require(try await accounts.store.credentials(username: "clin")?.passwordHash)
         #expect(try await accounts.hasher.verify(password, hash: hash))
         #expect(try await !accounts.hasher.verify("another password", hash: hash))
-        await accounts.store.database.close()
+        await accounts.store.close()
     }
 
     @Test func aShortPasswordAndAnUnknownRoleAreBothNamed() async throws {
@@ -41,6 +41,6 @@ import Testing
                                                      FieldProblem("password", "must be at least 12 characters")])) {
             try await accounts.createUser(username: "x", password: "short", role: "owner", siteCode: nil, by: .operatorConsole)
         }
-        await accounts.store.database.close()
+        await accounts.store.close()
     }
 }

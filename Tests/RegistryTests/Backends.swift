@@ -68,9 +68,11 @@ struct Fixture {
 
     /// Closes the store and removes its SQLite files.
     func close() async {
-        await store.database.close()
+        await store.close()
         guard let path else { return }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for file in [path, SQLiteDatabase.auditSpoolPath(for: path)] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+        }
     }
 
     func patient(_ pseudonym: String = unique("P"), birth: String? = "2015-03-10") async throws -> Stored<PatientFields> {

@@ -54,7 +54,7 @@ struct PostgresTLSLiveTests {
         let start = ContinuousClock.now
         do {
             let store = try await RegistryStore.open(base + "?sslmode=require")
-            await store.database.close()
+            await store.close()
             Issue.record("sslmode=require connected to a server without TLS")
         } catch {
             #expect("\(error)".contains("sslmode=require"))

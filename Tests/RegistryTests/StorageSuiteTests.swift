@@ -9,7 +9,7 @@ struct StorageSuiteTests {
     func migrations(_ backend: Backend) async throws {
         let (store, path) = try await backend.makeStoreAndPath()
         #expect(try await store.migrate().isEmpty)
-        await store.database.close()
+        await store.close()
         if let path { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     }
 
@@ -235,12 +235,17 @@ struct StorageSuiteTests {
     func auditLog(_ backend: Backend) async throws {
         let f = try await Fixture.make(backend)
         let p = try await f.patient()
-        let v = try await f.store.create(VisitFields(date: "2024-01-01"), parent: p.id, by: f.clinician)
-        _ = try await f.store.update(VisitFields(date: "2024-01-02"), id: v.id, version: 1, by: f.clinician)
-        _ = try await f.store.get(VisitFields.self, id: v.id, by: f.clinician)
-        _ = try await f.store.create(LesionFields(lesionId: "L9", region: "neck", side: .midline), parent: v.id, by: f.clinician)
-        try await f.store.delete(VisitFields.self, id: v.id, version: 2, by: f.clinician)
-        let entries = try await f.store.auditLog(AuditFilter(patientID: p.id), page: Page()).items
+        // A clock one millisecond further at every reading: the log is listed by time, and a read's
+        // entry (spooled on SQLite) must come between the changes around it.
+        let clock = TickingClock()
+        let store = RegistryStore(database: f.store.database, now: clock.now)
+        let v = try await store.create(VisitFields(date: "2024-01-01"), parent: p.id, by: f.clinician)
+        _ = try await store.update(VisitFields(date: "2024-01-02"), id: v.id, version: 1, by: f.clinician)
+        _ = try await store.get(VisitFields.self, id: v.id, by: f.clinician)
+        _ = try await store.create(LesionFields(lesionId: "L9", region: "neck", side: .midline), parent: v.id, by: f.clinician)
+        try await store.delete(VisitFields.self, id: v.id, version: 2, by: f.clinician)
+        let entries = try await store.auditLog(AuditFilter(patientID: p.id), page: Page()).items
+        await store.auditTrail.close()
         let actions = entries.reversed().map { "\($0.action.rawValue) \($0.entity.rawValue)" }
         #expect(actions == ["create patient", "create visit", "update visit", "read visit", "create lesion", "delete visit"])
         // Which fields changed and keyed hashes are kept, never the values.
@@ -352,7 +357,7 @@ struct BackupTests {
         // Each visit and its audit row are written in one transaction: the copy has as many of each.
         #expect(visits.first?["n"].int == audited.first?["n"].int)
         try? FileManager.default.removeItem(atPath: path)
-        await copy.database.close()
+        await copy.close()
         await f.close()
     }
 }

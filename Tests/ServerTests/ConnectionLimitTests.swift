@@ -29,7 +29,7 @@ struct ConnectionLimitTests {
         } catch ChannelError.ioOnClosedChannel {
             outcome = .success(())
         }
-        await store.database.close()
+        await store.close()
         try outcome.get()
     }
 

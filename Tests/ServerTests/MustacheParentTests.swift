@@ -39,6 +39,6 @@ struct MustacheParentTests {
         let page = PatientPageView.make(record, view: .identified, knowledge: knowledge, today: nil)
         Self.check(page, path: "page")
         Self.check(PageRenderer.Body(page: page, csrf: "x"), path: "body")
-        await env.store.database.close()
+        await env.store.close()
     }
 }

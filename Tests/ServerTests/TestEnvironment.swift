@@ -47,10 +47,10 @@ struct TestEnvironment {
                 try await body(Client(client: client))
             }
         } catch {
-            await store.database.close()
+            await store.close()
             throw error
         }
-        await store.database.close()
+        await store.close()
     }
 }
 

@@ -6,7 +6,8 @@
 local token = os.getenv("OSSIFY_TOKEN")
 local pause = tonumber(os.getenv("OSSIFY_DELAY_MS") or "20")
 -- OSSIFY_ENDPOINT=diagnose: POST /api/v1/patients/{id}/diagnose instead (ranks and stores a differential);
--- page: the patient page (/patients/{id}); list: the patient list (/) with a random query. The pages
+-- page: the patient page (/patients/{id}); list: the patient list (/) with a random query; health:
+-- GET /api/v1/health (the ceiling of the HTTP stack, no database). The pages
 -- are signed in with the session cookie, which names the same session as the bearer token.
 local endpoint = os.getenv("OSSIFY_ENDPOINT") or "record"
 local diagnose = endpoint == "diagnose"
@@ -35,6 +36,9 @@ function request()
   local cookie = { ["Cookie"] = "ossify_session=" .. token }
   if endpoint == "page" then
     return wrk.format("GET", "/patients/" .. id, cookie)
+  end
+  if endpoint == "health" then
+    return wrk.format("GET", "/api/v1/health")
   end
   if endpoint == "list" then
     local path = "/?sort=" .. sorts[math.random(1, #sorts)] .. "&sex=" .. sexes[math.random(1, #sexes)]

@@ -3,11 +3,14 @@ rate, and afterwards the check that every acknowledged one is stored whole.
 
   writes.py write API TOKEN RATE SECONDS LOG   # every attempt to LOG before it is sent, then its answer
   writes.py verify API TOKEN LOG               # every acknowledged patient present, no partial record
+  writes.py read API TOKEN SECONDS LOG         # 2 readers of the full records of 2 new patients, 25/s each
+  writes.py verify-reads API ADMIN_TOKEN LOG   # every acknowledged read audited, none twice
 
-Synthetic patients only: pseudonyms DUR-<run>-<n>.
+Synthetic patients only: pseudonyms DUR-<run>-<n> and DURREAD-<run>-<n>.
 """
 import json
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -95,8 +98,63 @@ def verify(api, token, log):
     return 1 if problems else 0
 
 
+def read(api, token, seconds, log, readers=2, rate=25):
+    """Each of 2 threads reads one patient's full record (an audited read) 25 times a second; a read
+    counts as acknowledged when its 200 arrived. The counts go to LOG at the end."""
+    run = str(int(time.time()))
+    patients = [call(api, token, "POST", "/patients", body("READ" + run, n) | {"pseudonym": f"DURREAD-{run}-{n}"})[1]["id"]
+                for n in range(readers)]
+    sent, acked = {p: 0 for p in patients}, {p: 0 for p in patients}
+    start = time.monotonic()
+
+    def reader(pid):
+        while time.monotonic() - start < seconds:
+            due = start + sent[pid] / rate
+            if due > time.monotonic():
+                time.sleep(due - time.monotonic())
+            sent[pid] += 1
+            try:
+                status, _ = call(api, token, "GET", f"/patients/{pid}/record")
+                if status == 200:
+                    acked[pid] += 1
+            except (urllib.error.URLError, OSError, ValueError):
+                time.sleep(0.05)
+
+    threads = [threading.Thread(target=reader, args=(p,)) for p in patients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with open(log, "w") as out:
+        json.dump({"sent": sent, "acked": acked}, out)
+    print(f"reads: {sum(sent.values())} sent, {sum(acked.values())} acknowledged")
+
+
+def verify_reads(api, admin_token, log):
+    """Every acknowledged read has its audit entry after the kill (acknowledged <= entries), and no
+    entry was written twice (entries <= reads sent)."""
+    with open(log) as f:
+        counts = json.load(f)
+    problems, audited = [], 0
+    for pid, acked in counts["acked"].items():
+        sent = counts["sent"][pid]
+        _, page = call(api, admin_token, "GET", f"/audit?patientId={pid}&entity=patient&action=read&limit=1", timeout=60)
+        audited += page["total"]
+        if not acked <= page["total"] <= sent:
+            problems.append(f"patient {pid}: {acked} reads acknowledged, {sent} sent, {page['total']} audited")
+    acked = sum(counts["acked"].values())
+    print(f"durability of read audits: {acked} reads acknowledged, {audited} audit entries of reads, {len(problems)} problems")
+    for p in problems:
+        print("  " + p)
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), sys.argv[6])
+    elif sys.argv[1] == "read":
+        read(sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5])
+    elif sys.argv[1] == "verify-reads":
+        sys.exit(verify_reads(sys.argv[2], sys.argv[3], sys.argv[4]))
     else:
         sys.exit(verify(sys.argv[2], sys.argv[3], sys.argv[4]))

@@ -2,19 +2,20 @@
 extension JSONValue {
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
+        // A full patient record is about 11 KB: one allocation instead of four regrowths.
+        out.reserveCapacity(16384)
         write(into: &out)
         return out
     }
 
     func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n):
-            if let i = Int64(exactly: n) { out += Array(String(i).utf8) }
-            else if n.isFinite { out += Array(String(n).utf8) }
-            else { out += Array("null".utf8) }
+            if let i = Int64(exactly: n) { out.append(contentsOf: String(i).utf8) }
+            else if n.isFinite { out.append(contentsOf: String(n).utf8) }
+            else { out.append(contentsOf: "null".utf8) }
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -40,8 +41,13 @@ extension JSONValue {
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = s.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: utf8)
+        // Most texts need no escape: copied in one go from the string's contiguous storage.
+        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true {
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -202,6 +202,8 @@ public struct Stored<Fields: RecordFields>: Sendable, Equatable {
     /// The API form: the fields plus `id`, the parent key, `version`, `createdAt`, `updatedAt`.
     public func json() -> JSONValue {
         var object = self.object
+        // One copy at the final size instead of a copy and a regrowth.
+        object.reserveCapacity(object.count + 5 + computed.count)
         object["id"] = .number(Double(id))
         object[Fields.parentKey] = .number(Double(parentID))
         object["version"] = .number(Double(version))

@@ -54,6 +54,11 @@ public protocol SQLDatabase: Sendable {
     /// Closes connections. The database is unusable afterwards.
     func close() async
 
+    /// The file of the audit spool (`AuditSpool`) when audit entries written outside a change must
+    /// not take this database's writer (SQLite files: a single writer); nil when they can go straight
+    /// into `audit_log` without waiting for other transactions (PostgreSQL, SQLite in memory).
+    var auditSpoolPath: String? { get }
+
     /// A transaction for migrations that rebuild tables: on SQLite with foreign-key enforcement
     /// off while it runs (so that dropping a rebuilt table does not cascade) and every foreign key
     /// checked before it commits; elsewhere an ordinary transaction.
@@ -63,6 +68,8 @@ public protocol SQLDatabase: Sendable {
 }
 
 extension SQLDatabase {
+    public var auditSpoolPath: String? { nil }
+
     public func schemaTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any SQLTransaction) async throws -> T
     ) async throws -> T {

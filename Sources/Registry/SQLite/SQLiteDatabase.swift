@@ -16,9 +16,13 @@ public final class SQLiteDatabase: SQLDatabase {
     /// An in-memory `DatabaseQueue` has one connection: reads must wait for an open write
     /// transaction so they never see its uncommitted rows.
     private let readsTakeWriteLock: Bool
+    /// `<path>.audit-spool`, the audit spool of a registry file (see `AuditSpool`).
+    public let auditSpoolPath: String?
 
-    /// Opens (creating when missing) the database file at `path` in WAL mode.
-    public init(path: String) throws(SQLFailure) {
+    /// Opens (creating when missing) the database file at `path` in WAL mode. `auditSpool: false`
+    /// for a database that is itself a spool, or is only copied.
+    public init(path: String, auditSpool: Bool = true) throws(SQLFailure) {
+        auditSpoolPath = auditSpool ? Self.auditSpoolPath(for: path) : nil
         var config = Configuration()
         config.allowsUnsafeTransactions = true
         config.busyMode = .timeout(10)
@@ -35,6 +39,7 @@ public final class SQLiteDatabase: SQLDatabase {
 
     /// A private in-memory database (tests).
     public init() throws(SQLFailure) {
+        auditSpoolPath = nil
         var config = Configuration()
         config.allowsUnsafeTransactions = true
         do {
@@ -44,6 +49,10 @@ public final class SQLiteDatabase: SQLDatabase {
             throw Self.failure(error)
         }
     }
+
+    /// The audit spool of the registry file at `path`; its WAL and shared-memory files add `-wal`
+    /// and `-shm`.
+    public static func auditSpoolPath(for path: String) -> String { path + ".audit-spool" }
 
     public func read(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
         guard readsTakeWriteLock else { return try await readSnapshot(queries) }
@@ -174,11 +183,14 @@ public final class SQLiteDatabase: SQLDatabase {
         }
         var rows: [SQLRow] = []
         let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
+        // The values are read straight from the statement the cursor steps (`row[i] as
+        // DatabaseValue` goes through generic decoding: a tenth of a record read's time in perf).
+        let raw = statement.sqliteStatement
+        while try cursor.next() != nil {
             var values: [String: SQLValue] = [:]
             values.reserveCapacity(names.count)
             for (i, name) in names.enumerated() {
-                values[name] = Self.sqlValue(row[i] as DatabaseValue)
+                values[name] = Self.sqlValue(DatabaseValue(sqliteStatement: raw, index: CInt(i)))
             }
             rows.append(SQLRow(values))
         }

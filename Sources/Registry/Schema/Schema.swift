@@ -16,7 +16,12 @@ public enum Schema {
         Migration(id: "0005-pseudonym-per-site", statements: pseudonymPerSite),
         Migration(id: "0006-variant-expressions", statements: variantExpressions),
         Migration(id: "0007-login-throttle", statements: loginThrottle),
+        Migration(id: "0008-audit-by-time", statements: { _ in ["CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at, id)"] }),
     ]
+
+    // 0008: the audit log is listed by time (`at`, then id): the entries of reads on SQLite wait in
+    // a spool and get their id when they are moved into the log (`AuditSpool`), so ids alone no
+    // longer follow time.
 
     /// The audit log keeps which fields a change touched and keyed hashes, not the values (see
     /// `AuditImage`). The record images written before are removed, the one change ever made to

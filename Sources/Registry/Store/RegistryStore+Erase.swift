@@ -4,8 +4,11 @@ extension RegistryStore {
     /// (`delete patient`, `{"erased": true}`). The audit log already holds no record values (see
     /// `AuditImage`), so nothing identifiable of the patient remains; the entries say only who
     /// did what, when, to record ids that no longer exist.
+    /// Audit entries of reads still in the SQLite spool are moved into `audit_log` first, so the
+    /// erasure's own entry comes after every entry of the patient.
     public func erasePatient(_ id: Int64, by who: Principal) async throws(RegistryError) {
         try Self.requirePatientWriter(who)
+        try await flushAudit()
         try await RegistryError.wrap(.patient) {
             try await database.transaction { tx in
                 guard Self.owner(try await tx.query(Self.ownerQuery(table: "patients", id: id)), scope: who.scope) != nil else {

@@ -10,10 +10,27 @@ public import FoundationEssentials
 public struct RegistryStore: Sendable {
     public let database: any SQLDatabase
     let now: @Sendable () -> Date
+    /// Where the audit entries of reads and sign-ins go (group commit; SQLite: a spool off the
+    /// registry's writer). Copies of the store share it.
+    let auditTrail: AuditTrail
 
     public init(database: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.now = now
+        auditTrail = AuditTrail(database: database)
+    }
+
+    /// Moves the spooled audit entries into the registry and closes it. The store is unusable
+    /// afterwards.
+    public func close() async {
+        await auditTrail.close()
+        await database.close()
+    }
+
+    /// Every audit entry acknowledged before the call is in `audit_log` when it returns (SQLite
+    /// files: the spool is drained, waiting for the registry's writer if a change holds it).
+    public func flushAudit() async throws(RegistryError) {
+        try await RegistryError.wrap(.audit) { try await auditTrail.flush() }
     }
 
     /// Opens a store from a `--database` argument: a `postgres://` URL or a SQLite file path.
@@ -85,28 +102,31 @@ public struct RegistryStore: Sendable {
         try await tx.query(auditQuery(who, action, entity, record: record, patient: patient, before: before, after: after))
     }
 
-    static let auditSQL = """
-        INSERT INTO audit_log (at, user_id, username, action, entity, record_id, patient_id, before_json, after_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    static let auditSQL = AuditRow.insertSQL(rows: 1, into: "audit_log")
+
+    func auditRow(_ who: Principal, _ action: AuditAction, _ entity: EntityKind,
+                  record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) -> AuditRow {
+        AuditRow(at: timestamp(), userID: who.userID, username: who.username, action: action, entity: entity,
+                 recordID: record, patientID: patient, before: before?.jsonText, after: after?.jsonText)
+    }
 
     func auditQuery(_ who: Principal, _ action: AuditAction, _ entity: EntityKind,
                     record: String?, patient: Int64?, before: JSONValue? = nil, after: JSONValue? = nil) -> SQLQuery {
-        SQLQuery(
-            Self.auditSQL,
-            [.text(timestamp()), SQLValue(who.userID), .text(who.username), .text(action.rawValue), .text(entity.rawValue),
-             SQLValue(record), SQLValue(patient), SQLValue(before?.jsonText), SQLValue(after?.jsonText)],
-            prepared: .audit)
+        SQLQuery(Self.auditSQL, auditRow(who, action, entity, record: record, patient: patient, before: before, after: after).binds,
+                 prepared: .audit)
     }
 
-    /// Writes one audit entry in a transaction of its own (reads, logins).
+    /// Writes one audit entry outside a change (reads, sign-ins, exports): group-committed with
+    /// the entries of concurrent requests (`AuditTrail`); returns once it is committed.
     public func recordAudit(_ who: Principal, _ action: AuditAction, _ entity: EntityKind, record: String?,
                             patient: Int64?, after: JSONValue? = nil) async throws(RegistryError) {
-        try await RegistryError.wrap(.audit) {
-            try await database.write([auditQuery(who, action, entity, record: record, patient: patient, after: after)])
-        }
+        let row = auditRow(who, action, entity, record: record, patient: patient, after: after)
+        try await RegistryError.wrap(.audit) { try await auditTrail.record(row) }
     }
 
+    /// The audit log, newest first (by `at`, then by id within a millisecond). The SQLite spool is
+    /// drained first, so every acknowledged entry is listed; an entry that waited in the spool gets
+    /// its id when it is moved, its `at` stays the time of the read.
     public func auditLog(_ filter: AuditFilter, page: Page) async throws(RegistryError) -> Listing<AuditEntry> {
         var conditions: [String] = []
         var binds: [SQLValue] = []
@@ -115,9 +135,10 @@ public struct RegistryStore: Sendable {
         if let e = filter.entity { conditions.append("entity = ?"); binds.append(.text(e.rawValue)) }
         if let a = filter.action { conditions.append("action = ?"); binds.append(.text(a.rawValue)) }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        try await flushAudit()
         return try await RegistryError.wrap(.audit) {
             let results = try await database.read([
-                SQLQuery("SELECT * FROM audit_log\(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?",
+                SQLQuery("SELECT * FROM audit_log\(whereClause) ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
                          binds + [.integer(Int64(page.limit)), .integer(Int64(page.offset))]),
                 SQLQuery("SELECT COUNT(*) AS n FROM audit_log\(whereClause)", binds),
             ])

@@ -58,14 +58,32 @@ struct EngineRoutes {
     /// Reads a phenopacket or a JSONL batch and imports it into the clinician's site, atomically:
     /// all records or none. 400 when it holds no phenopacket; the API and the exchange page share it.
     func importDocuments(_ data: Data, source: String, by who: Principal) async throws -> ImportResult {
-        _ = try loaded()
+        let engines = try loaded()
         guard let site = who.siteID else { throw Problem.badRequest("the account has no site to import into") }
-        let entries = PhenopacketReader(concurrency: 1).readDocuments(data, source: source)
-        guard !entries.isEmpty else { throw Problem.badRequest("the body holds no phenopacket") }
-        let check = RecordKnowledgeCheck(engines: engines)
+        // Reading and checking a batch is CPU-bound (seconds for a thousand phenopackets): it runs on
+        // NIO's thread pool, so the reads served meanwhile keep the cooperative pool.
+        let read = try await ThreadPoolExecutor().run { Self.read(data, source: source, check: RecordKnowledgeCheck(engines: engines)) }
+        guard read.total > 0 else { throw Problem.badRequest("the body holds no phenopacket") }
+        guard read.refused.isEmpty else {
+            return ImportResult(refused: read.refused, outcomes: [], total: read.total, warnings: read.warnings)
+        }
+        let outcomes = try await store.importPatients(read.batch, site: site, by: who)
+        let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, read.lines[$0.index], $0.problems) }
+        return ImportResult(refused: problems, outcomes: problems.isEmpty ? outcomes : [], total: read.total, warnings: read.warnings)
+    }
+
+    /// A batch read and checked: the records to import, the refusals and warnings, each record's line.
+    struct ReadBatch: Sendable {
         var batch: [ImportedPatient] = []
         var refused: [(Int, Int?, [FieldProblem])] = []
         var warnings: [ImportReport.Warning] = []
+        var lines: [Int?] = []
+        var total: Int { lines.count }
+    }
+
+    static func read(_ data: Data, source: String, check: RecordKnowledgeCheck) -> ReadBatch {
+        let entries = PhenopacketReader(concurrency: 1).readDocuments(data, source: source)
+        var read = ReadBatch(lines: entries.map(\.line))
         for (index, entry) in entries.enumerated() {
             do throws(PhenopacketError) {
                 let packet = try entry.result.get()
@@ -73,17 +91,14 @@ struct EngineRoutes {
                 var item = ImportedPatient(record, diagnoses: packet.statedDiagnoses, pseudonym: packet.id,
                                            birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) })
                 let (notes, problems) = check.prepare(&item)
-                warnings += notes.map { ImportReport.Warning(index: index, line: entry.line, field: $0.field, reason: $0.reason) }
-                if !problems.isEmpty { refused.append((index, entry.line, problems)) }
-                batch.append(item)
+                read.warnings += notes.map { ImportReport.Warning(index: index, line: entry.line, field: $0.field, reason: $0.reason) }
+                if !problems.isEmpty { read.refused.append((index, entry.line, problems)) }
+                read.batch.append(item)
             } catch {
-                refused.append((index, entry.line, error.issues.map { FieldProblem($0.path, "\($0.problem)") }))
+                read.refused.append((index, entry.line, error.issues.map { FieldProblem($0.path, "\($0.problem)") }))
             }
         }
-        guard refused.isEmpty else { return ImportResult(refused: refused, outcomes: [], total: entries.count, warnings: warnings) }
-        let outcomes = try await store.importPatients(batch, site: site, by: who)
-        let problems = outcomes.filter { !$0.problems.isEmpty }.map { ($0.index, entries[$0.index].line, $0.problems) }
-        return ImportResult(refused: problems, outcomes: problems.isEmpty ? outcomes : [], total: entries.count, warnings: warnings)
+        return read
     }
 
     /// Ranks the differential of the stored record and stores the result (the API and the patient page).

@@ -80,7 +80,7 @@ struct CohortBench: AsyncParsableCommand {
             rows.append(("end to end: rates", try await Self.time(runs) {
                 _ = try CohortJSON.encode(try await service.rates(filter: all, by: who))
             }))
-            await store.database.close()
+            await store.close()
             print("median of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores (analyses on the cohort read once; each includes its JSON encoding):")
             print("| step | seconds |")
             print("|---|---|")

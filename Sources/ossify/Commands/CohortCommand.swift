@@ -130,7 +130,7 @@ enum CohortRun {
             let store = try await RegistryStore.open(options.db.database, password: Root.databasePassword)
             try await store.migrate()
             let result = try await body(CohortService(store: store, suppressBelow: options.suppressBelow))
-            await store.database.close()
+            await store.close()
             return result
         } catch let error as RegistryError {
             throw RegistryExit.report(error)

@@ -19,7 +19,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                 let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 let applied = try await store.migrate()
                 print(applied.isEmpty ? "schema is up to date" : "applied: \(applied.joined(separator: ", "))")
-                await store.database.close()
+                await store.close()
             } catch {
                 throw RegistryExit.report(error)
             }
@@ -47,9 +47,13 @@ struct DatabaseCommand: AsyncParsableCommand {
                 return
             }
             do {
+                // The audit entries still in the spool go into the registry first, so the backup
+                // holds every entry acknowledged before it started.
                 let database = try SQLiteDatabase(path: db.database)
+                let store = RegistryStore(database: database)
+                try await store.flushAudit()
                 try await database.backup(to: output)
-                await database.close()
+                await store.close()
                 print("backup written to \(output)")
             } catch {
                 throw RegistryExit.report(RegistryError.internalFailure("\(error)"))
@@ -78,7 +82,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                     let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                     let others = try await store.database.read(
                         "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-                    await store.database.close()
+                    await store.close()
                     if let n = others.first?["n"].int, n > 0 {
                         printError("\(n) other connection(s) use the database (a running server?); stop them before a restore")
                         throw ExitCode(75)
@@ -99,7 +103,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             // Check that the backup is a registry before touching the database.
             do {
-                let check = try SQLiteDatabase(path: backup)
+                let check = try SQLiteDatabase(path: backup, auditSpool: false)
                 let rows = try await check.read("SELECT COUNT(*) AS n FROM schema_migrations")
                 await check.close()
                 guard (rows.first?["n"].int ?? 0) > 0 else { throw SQLFailure.other("no migrations") }
@@ -124,6 +128,12 @@ struct DatabaseCommand: AsyncParsableCommand {
                 try? fm.removeItem(atPath: incoming)
                 printError("could not replace \(db.database) (errno \(errno))")
                 throw ExitCode(74)
+            }
+            // Entries still spooled belong to the replaced database's audit log, as do the entries
+            // written after the backup: they go with it.
+            let spool = SQLiteDatabase.auditSpoolPath(for: db.database)
+            for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: spool + suffix) {
+                try fm.removeItem(atPath: spool + suffix)
             }
             print("restored \(db.database) from \(backup)")
         }
@@ -150,7 +160,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                 let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 try await store.migrate()
                 try await store.erasePatient(id, by: Principal(userID: nil, username: "ossify-cli erase-patient", role: .admin, siteID: nil))
-                await store.database.close()
+                await store.close()
                 print("erased patient \(id)")
             } catch {
                 throw RegistryExit.report(error)
@@ -182,7 +192,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                 let written = try await Seeder(patients: patients, visitsPerPatient: visits, seed: seed)
                     .run(on: store, by: .operatorConsole) { n in print("\(n) patients") }
                 print("seeded \(patients) patients, \(written) visits in \(ContinuousClock.now - start)")
-                await store.database.close()
+                await store.close()
             } catch {
                 throw RegistryExit.report(error)
             }
@@ -258,7 +268,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                     offset += page.items.count
                     if page.items.isEmpty || offset >= page.total { break }
                 }
-                await store.database.close()
+                await store.close()
                 try file.synchronize()
                 try FileManager.default.moveItem(atPath: partial, toPath: output)
                 done = true

@@ -144,6 +144,6 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await buildApplication(store: store, settings: settings, engines: engines)
         print("ossify registry on http://\(host):\(port)/api/v1 (\(isPostgres ? "PostgreSQL" : "SQLite"))")
         try await app.runService()
-        await store.database.close()
+        await store.close()
     }
 }

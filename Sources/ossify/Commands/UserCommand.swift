@@ -98,12 +98,12 @@ enum RegistryCommand {
         }
         do {
             try await body(root, store)
-            await store.database.close()
+            await store.close()
         } catch let error as RegistryError {
-            await store.database.close()
+            await store.close()
             throw RegistryExit.report(error)
         } catch {
-            await store.database.close()
+            await store.close()
             throw error
         }
     }
