@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The configuration file of `ossify serve` (YAML: every node keeps its line for error messages).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The system zlib, for reading the gzip-compressed HPO release. Foundation on Linux has no
@@ -48,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "ossify",
             dependencies: [
-                "Ontology", "Clinical", "Diagnosis", "Phenopackets", "Registry", "Server", "Analytics",
+                "Ontology", "Clinical", "Diagnosis", "Phenopackets", "Registry", "Server", "Analytics", "Composition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,11 +79,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The composition root both executables share: where the data and knowledge are installed, the
+        // engines, the store, the account service with its password hasher, the server's configuration file.
+        .target(
+            name: "Composition",
+            dependencies: [
+                "Ontology", "Clinical", "Diagnosis", "Registry",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Registry"], swiftSettings: strict),
         // The registry server: Hummingbird REST API, auth, OpenAPI document.
         .target(
             name: "Server",
             dependencies: [
-                "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics", "Figures",
+                "Composition", "Registry", "Diagnosis", "Clinical", "Ontology", "Phenopackets", "Analytics", "Figures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -110,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Registry",
+                "Server", "Registry", "Composition",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

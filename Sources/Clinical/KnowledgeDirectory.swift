@@ -1,14 +1,14 @@
 public import Foundation
 
-/// Locates the curated `Knowledge/` folder: `OSSIFY_KNOWLEDGE` when set, else the `Knowledge` folder
-/// beside `Package.swift` above the executable or the working directory, else the checkout this
-/// binary was built from.
+/// Locates the curated `Knowledge/` folder of a development checkout, for the test suites:
+/// `OSSIFY_KNOWLEDGE` when set, else the `Knowledge` folder beside `Package.swift` above the
+/// executable or the working directory. The executables find it through the composition root
+/// (`DataPaths`), which also knows an installation's `share/ossify`.
 public enum KnowledgeDirectory {
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         if let dir = environment["OSSIFY_KNOWLEDGE"] { return URL(fileURLWithPath: dir) }
         var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         if let exe = Bundle.main.executableURL { starts.insert(exe.deletingLastPathComponent(), at: 0) }
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
         for start in starts {
             var dir = start.standardizedFileURL
             for _ in 0..<8 {

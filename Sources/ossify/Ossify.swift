@@ -16,7 +16,7 @@ struct Ossify: AsyncParsableCommand {
             // GNAS spectrum
             AssessCommand.self, VariantCommand.self, RiskCommand.self, LabsCommand.self,
             // Registry
-            ServeCommand.self, UserCommand.self, DatabaseCommand.self, CohortCommand.self,
+            ServeCommand.self, UserCommand.self, SiteCommand.self, DatabaseCommand.self, CohortCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
-import FoundationEssentials
+import Composition
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Registry
@@ -15,8 +16,12 @@ struct TestEnvironment {
     let siteA: Site
     let siteB: Site
 
-    /// The engines over the pinned HPO release and Knowledge/, loaded once for all tests.
-    static let engines = Result { try Engines.load() }
+    /// The engines over the pinned HPO release and Knowledge/ of this checkout, built by the
+    /// composition root as `ossify serve` builds them, once for all tests.
+    static let engines = Result {
+        try CompositionRoot.make(environment: ProcessInfo.processInfo.environment, executable: Bundle.main.executableURL,
+                             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).engines()
+    }
 
     static func make(_ backend: ServerBackend = .sqlite, engines: Engines? = nil,
                      settings: ServerSettings = ServerSettings(bcryptCost: 4, logLevel: .error)) async throws -> TestEnvironment {

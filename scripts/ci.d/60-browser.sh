@@ -25,6 +25,7 @@ db="$work/registry.sqlite"
 # The passwords only live as long as this throwaway database.
 export OSSIFY_E2E_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "$OSSIFY_E2E_PASSWORD" | "$bin" user add e2e-admin --role admin --database "$db" >/dev/null
+"$bin" site add e2e-centre --name "E2E centre" --database "$db" >/dev/null
 echo "$OSSIFY_E2E_PASSWORD" | "$bin" user add e2e-clinician --role clinician --site e2e-centre --database "$db" >/dev/null
 echo "$OSSIFY_E2E_PASSWORD" | "$bin" user add e2e-researcher --role researcher --database "$db" >/dev/null
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

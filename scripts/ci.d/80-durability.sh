@@ -21,6 +21,7 @@ failures=0
 run_store() {
   local label=$1 database=$2 start writer reader token admin down
   start=$(date +%s)
+  "$bin" site add dur-a --name "Durability A" --database "$database" >/dev/null
   echo "$password" | "$bin" user add dur-clinician --role clinician --site dur-a --database "$database" >/dev/null
   echo "$password" | "$bin" user add dur-admin --role admin --database "$database" >/dev/null
   serve "$port" "$database"

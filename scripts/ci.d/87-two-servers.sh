@@ -12,6 +12,7 @@ port_b=$((port_a + 1))
 password='two servers passphrase 1'
 fresh_postgres ossify_two
 "$bin" db migrate --database "$pgurl" >/dev/null
+"$bin" site add two-a --name "Two servers A" --database "$pgurl" >/dev/null
 echo "$password" | "$bin" user add two-clinician --role clinician --site two-a --database "$pgurl" >/dev/null
 serve "$port_a" "$pgurl"
 first=$server

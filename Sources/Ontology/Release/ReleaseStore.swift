@@ -18,8 +18,11 @@ public struct ReleaseStore: Sendable {
         self.origin = origin
     }
 
-    /// The store for this machine and environment.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DataFileError) -> ReleaseStore {
+    /// The store for this machine and environment. `pinned` is the folder of the pinned release that
+    /// ships with the program (an installation's `share/ossify/Data`); without it, the repository's
+    /// `Data/` is searched (a development checkout).
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                pinned: URL? = nil) throws(DataFileError) -> ReleaseStore {
         let home = URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory())
         let cache = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".cache")
         let cacheDir = environment["OSSIFY_CACHE"].map { URL(fileURLWithPath: $0) } ?? cache.appendingPathComponent("ossify")
@@ -30,11 +33,12 @@ public struct ReleaseStore: Sendable {
         if FileManager.default.fileExists(atPath: imported.appendingPathComponent("hp.obo.gz").path) {
             return ReleaseStore(dataDirectory: imported, cacheDirectory: cacheDir, origin: "imported with 'ossify data import'")
         }
-        guard let bundled = bundledDataDirectory() else {
+        guard let bundled = pinned ?? bundledDataDirectory() else {
             throw DataFileError(file: "Data/", line: nil, field: nil,
                                 reason: "the HPO release was not found: set OSSIFY_DATA to a folder with hp.obo, phenotype.hpoa and genes_to_phenotype.txt (gzip allowed)")
         }
-        return ReleaseStore(dataDirectory: bundled, cacheDirectory: cacheDir, origin: "pinned release in the repository")
+        return ReleaseStore(dataDirectory: bundled, cacheDirectory: cacheDir,
+                            origin: pinned == nil ? "pinned release in the repository" : "pinned release shipped with the program")
     }
 
     /// Where `ossify data import` keeps a newer release.
@@ -44,12 +48,11 @@ public struct ReleaseStore: Sendable {
         return data.appendingPathComponent("ossify/hpo")
     }
 
-    /// The repository's `Data/` folder: searched upwards from the executable and the working directory,
-    /// then the checkout this binary was built from.
+    /// The repository's `Data/` folder: searched upwards from the executable and the working directory
+    /// (a development checkout; an installation hands its `share/ossify/Data` in as `pinned`).
     public static func bundledDataDirectory() -> URL? {
         var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         if let exe = Bundle.main.executableURL { starts.insert(exe.deletingLastPathComponent(), at: 0) }
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
         for start in starts {
             var dir = start.standardizedFileURL
             for _ in 0..<8 {

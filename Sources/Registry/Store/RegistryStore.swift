@@ -34,13 +34,15 @@ public struct RegistryStore: Sendable {
     }
 
     /// Opens a store from a `--database` argument: a `postgres://` URL or a SQLite file path.
-    public static func open(_ location: String) async throws(RegistryError) -> RegistryStore {
+    /// `password`, when given, is the PostgreSQL password (kept out of the address, which may be shown or logged).
+    public static func open(_ location: String, password: String? = nil) async throws(RegistryError) -> RegistryStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            guard let url = PostgresURL(location) else {
+            guard var url = PostgresURL(location) else {
                 throw .invalid([FieldProblem("database", "must be postgres://user[:password]@host[:port]/database"
                                              + "[?sslmode=disable|prefer|require|verify-ca|verify-full&sslrootcert=CA-FILE] "
                                              + "(verify-ca needs sslrootcert)")])
             }
+            if let password { url.password = password }
             do {
                 try await PostgresDatabase.probe(url)
             } catch {

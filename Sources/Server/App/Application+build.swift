@@ -1,3 +1,4 @@
+public import Composition
 public import Hummingbird
 import HummingbirdCore
 import NIOCore
@@ -79,7 +80,7 @@ public func buildRouter(_ store: RegistryStore, settings: ServerSettings, engine
     let knowledge = PageKnowledge(engines: engines)
     let check = RecordKnowledgeCheck(engines: engines)
     AuthRoutes(signIn: signIn, cookies: cookies).register(api)
-    AdminRoutes(store: store, hasher: hasher).register(api)
+    AdminRoutes(store: store, accounts: AccountService(store: store, hasher: hasher)).register(api)
     PatientRoutes(store: store, check: check).register(api)
     RecordRoutes(store: store, check: check).register(api)
     TermRoutes(knowledge: knowledge).register(api)

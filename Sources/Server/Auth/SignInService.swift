@@ -1,3 +1,4 @@
+import Composition
 import FoundationEssentials
 import Hummingbird
 import Registry
@@ -50,15 +51,5 @@ struct SignInService: Sendable {
         let token = Tokens.make()
         let expires = try await store.createSession(tokenHash: Tokens.hash(token), user: user, lifetime: sessionLifetime)
         return (token, expires, user)
-    }
-}
-
-/// The rule for new passwords, for accounts an admin creates and passwords users change.
-enum PasswordPolicy {
-    static let minimumLength = User.minimumPasswordLength
-
-    /// Counted in Unicode scalars, as the OpenAPI document's `minLength` is.
-    static func problems(_ password: String, field: String = "password") -> [FieldProblem] {
-        password.unicodeScalars.count < minimumLength ? [FieldProblem(field, "must be at least \(minimumLength) characters")] : []
     }
 }

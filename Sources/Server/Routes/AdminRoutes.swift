@@ -1,10 +1,11 @@
+import Composition
 import Hummingbird
 import Registry
 
 /// Sites, users and the audit log: admins only.
 struct AdminRoutes {
     let store: RegistryStore
-    let hasher: PasswordHasher
+    let accounts: AccountService
 
     func register(_ api: APIRoutes) {
         api.add(.get, "/api/v1/sites", "List sites", tag: "admin", roles: [.admin], response: "SiteList") { _, context, _ in
@@ -13,7 +14,7 @@ struct AdminRoutes {
         api.add(.post, "/api/v1/sites", "Create a site", tag: "admin", roles: [.admin], request: "NewSite",
                 response: "Site", status: 201) { request, context, who in
             let body = try await JSONIO.object(request, context: context)
-            let site = try await store.createSite(code: body["code"]?.stringValue ?? "", name: body["name"]?.stringValue ?? "", by: who)
+            let site = try await accounts.createSite(code: body["code"]?.stringValue ?? "", name: body["name"]?.stringValue ?? "", by: who)
             return try JSONIO.response(encoding: site, status: .created)
         }
         api.add(.get, "/api/v1/users", "List users", tag: "admin", roles: [.admin], response: "UserList") { _, context, _ in
@@ -51,30 +52,9 @@ struct AdminRoutes {
 
     func createUser(_ request: Request, _ context: RegistryRequestContext, _ who: Principal) async throws -> Response {
         let body = try await JSONIO.object(request, context: context)
-        let user = try await Self.newUser(username: body["username"]?.stringValue ?? "", password: body["password"]?.stringValue ?? "",
-                                          role: body["role"]?.stringValue, siteCode: body["site"]?.stringValue,
-                                          store: store, hasher: hasher, by: who)
+        let user = try await accounts.createUser(username: body["username"]?.stringValue ?? "", password: body["password"]?.stringValue ?? "",
+                                                 role: body["role"]?.stringValue, siteCode: body["site"]?.stringValue, by: who)
         return try JSONIO.response(encoding: user, status: .created)
-    }
-
-    /// Creates an account, every field checked (422 naming each): the one path of the API and the
-    /// admin page.
-    static func newUser(username: String, password: String, role roleText: String?, siteCode: String?,
-                        store: RegistryStore, hasher: PasswordHasher, by who: Principal) async throws -> User {
-        var problems: [FieldProblem] = []
-        let role = roleText.flatMap(Role.init)
-        if role == nil { problems.append(FieldProblem("role", "must be one of: admin, clinician, researcher")) }
-        problems += PasswordPolicy.problems(password)
-        var siteID: Int64?
-        if let code = siteCode {
-            guard let site = try await store.site(code: code) else {
-                throw Problem.invalid(problems + [FieldProblem("site", "is not the code of a site")])
-            }
-            siteID = site.id
-        }
-        guard problems.isEmpty, let role else { throw Problem.invalid(problems) }
-        let hash = try await hasher.hash(password)
-        return try await store.createUser(username: username, passwordHash: hash, role: role, siteID: siteID, by: who)
     }
 
     /// A page of the audit log, its reading audited too (the log holds before and after images of

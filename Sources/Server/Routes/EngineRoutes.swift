@@ -1,3 +1,4 @@
+import Composition
 import Clinical
 import Diagnosis
 import FoundationEssentials

@@ -1,3 +1,4 @@
+import Composition
 import Clinical
 import Ontology
 import Registry

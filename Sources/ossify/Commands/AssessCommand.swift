@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Clinical
 
@@ -31,8 +32,9 @@ struct AssessCommand: ParsableCommand {
         let kb = try? loadKnowledgeBase()
         if kb == nil { printError("note: no HPO release installed; only the exact terms of each criterion count (see 'ossify data info')") }
         let hierarchy = kb.map(TermHierarchy.init) ?? .exact
-        let assessment = assessGNASSpectrum(record, knowledge: try SpectrumKnowledge.load(), labs: try LabKnowledge.load(),
-                                            transcript: try GNASTranscript.load(), hierarchy: hierarchy)
+        let assessment = assessGNASSpectrum(record, knowledge: try loadKnowledge { try $0.spectrum() },
+                                            labs: try loadKnowledge { try $0.labs() },
+                                            transcript: try loadKnowledge { try $0.transcript() }, hierarchy: hierarchy)
         if json { try printJSON(assessment); return }
         print(AssessReport.render(assessment))
     }

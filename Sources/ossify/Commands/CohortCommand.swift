@@ -127,7 +127,7 @@ struct CohortCommand: AsyncParsableCommand {
 enum CohortRun {
     static func with<T>(_ options: CohortOptions, _ body: (CohortService) async throws -> T) async throws -> T {
         do {
-            let store = try await RegistryStore.open(options.db.database)
+            let store = try await RegistryStore.open(options.db.database, password: Root.databasePassword)
             try await store.migrate()
             let result = try await body(CohortService(store: store, suppressBelow: options.suppressBelow))
             await store.close()

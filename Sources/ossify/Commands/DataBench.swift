@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Foundation
 import Ontology
@@ -23,7 +24,7 @@ struct DataBench: ParsableCommand {
 
     func run() throws {
         if let phase {
-            let store = try ReleaseStore.standard()
+            let store = try Root.composition().release
             let start = DispatchTime.now().uptimeNanoseconds
             let kb: KnowledgeBase
             if phase == "cold" {
@@ -37,7 +38,7 @@ struct DataBench: ParsableCommand {
             print("\(seconds) \(peakRSSMegabytes()) \(kb.terms.count) \(kb.diseases.count)")
             return
         }
-        _ = try KnowledgeBaseLoader.load(try ReleaseStore.standard())  // make sure the snapshot exists
+        _ = try KnowledgeBaseLoader.load(try Root.composition().release)  // make sure the snapshot exists
         var results: [String: [(Double, Double)]] = [:]
         for phase in ["cold", "warm"] {
             for _ in 0..<runs {

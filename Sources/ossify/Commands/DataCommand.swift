@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Foundation
 import Ontology
@@ -18,10 +19,12 @@ struct DataInfo: ParsableCommand {
     struct Output: Encodable {
         var hpoVersion: String, annotationVersion: String, origin: String, directory: String, checksum: String
         var terms: Int, obsoleteTerms: Int, diseases: [String: Int], genes: Int, annotations: Int, loadedFrom: String
+        var knowledgeDirectory: String, installation: String
     }
 
     func run() throws {
-        let store = try ReleaseStore.standard()
+        let root = try Root.composition()
+        let store = root.release
         let (kb, report) = try KnowledgeBaseLoader.load(store)
         var sizes: [String: Int] = [:]
         for c in Corpus.allCases { sizes[c.rawValue] = kb.corpusSizes[c] ?? 0 }
@@ -29,12 +32,14 @@ struct DataInfo: ParsableCommand {
                          origin: store.origin, directory: store.dataDirectory.path, checksum: kb.release.checksum,
                          terms: kb.terms.filter { !$0.isObsolete }.count, obsoleteTerms: kb.terms.filter(\.isObsolete).count,
                          diseases: sizes, genes: kb.genes.count, annotations: kb.annotations.reduce(0) { $0 + $1.count },
-                         loadedFrom: report.path == .snapshot ? "snapshot \(report.snapshotFile?.path ?? "")" : "parsed release files")
+                         loadedFrom: report.path == .snapshot ? "snapshot \(report.snapshotFile?.path ?? "")" : "parsed release files",
+                         knowledgeDirectory: root.paths.knowledge.path, installation: root.paths.origin.description)
         if json { return try printJSON(out) }
         print("HPO release \(out.hpoVersion) (annotations \(out.annotationVersion))")
         print("Origin: \(out.origin), \(out.directory)")
         print("Checksum: \(out.checksum); loaded from \(out.loadedFrom)")
         print("Terms: \(out.terms) current, \(out.obsoleteTerms) obsolete; annotations: \(out.annotations); genes: \(out.genes)")
+        print("Knowledge: \(out.knowledgeDirectory) (\(out.installation))")
         print("Diseases: OMIM \(sizes["omim"] ?? 0), ORPHA \(sizes["orpha"] ?? 0), DECIPHER \(sizes["decipher"] ?? 0), all \(sizes["all"] ?? 0)")
     }
 }
@@ -55,7 +60,7 @@ struct DataImport: ParsableCommand {
         } catch {
             throw CLIFailure("not imported: \(error.description)")
         }
-        let target = ReleaseStore.importDirectory()
+        let target = ReleaseStore.importDirectory(environment: Root.environment)
         let fm = FileManager.default
         let staging = target.deletingLastPathComponent().appendingPathComponent("hpo.importing-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
@@ -90,7 +95,7 @@ struct DataReset: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reset", abstract: "Forget an imported release and use the pinned one.")
 
     func run() throws {
-        let target = ReleaseStore.importDirectory()
+        let target = ReleaseStore.importDirectory(environment: Root.environment)
         if FileManager.default.fileExists(atPath: target.path) {
             try FileManager.default.removeItem(at: target)
             print("Removed the imported release; the pinned release is in use.")

@@ -16,7 +16,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try await RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 let applied = try await store.migrate()
                 print(applied.isEmpty ? "schema is up to date" : "applied: \(applied.joined(separator: ", "))")
                 await store.close()
@@ -79,7 +79,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                 // Refused while anything else (a server) is connected: pg_restore would replace
                 // tables under it. --single-transaction makes the replacement all or nothing.
                 do {
-                    let store = try await RegistryStore.open(db.database)
+                    let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                     let others = try await store.database.read(
                         "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
                     await store.close()
@@ -157,7 +157,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try await RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 try await store.migrate()
                 try await store.erasePatient(id, by: Principal(userID: nil, username: "ossify-cli erase-patient", role: .admin, siteID: nil))
                 await store.close()
@@ -186,7 +186,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try await RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 try await store.migrate()
                 let start = ContinuousClock.now
                 let written = try await Seeder(patients: patients, visitsPerPatient: visits, seed: seed)
@@ -232,7 +232,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             do {
                 // Phenopackets name the HPO release in use and carry its term labels, as the API's do.
                 let kb = format == .phenopacket ? try loadKnowledgeBase() : nil
-                let store = try await RegistryStore.open(db.database)
+                let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 try await store.migrate()
                 let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
                 let view: View = pseudonymised ? .pseudonymised : .identified

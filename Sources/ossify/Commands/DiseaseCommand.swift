@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Clinical
 #if canImport(FoundationEssentials)
@@ -32,8 +33,8 @@ struct DiseaseCommand: ParsableCommand {
     var derived = false
 
     func run() throws {
-        let catalog = try MonographCatalog.load(from: try KnowledgeDirectory.locate().appendingPathComponent("monographs"))
-        let (kb, _) = try KnowledgeBaseLoader.load(try ReleaseStore.standard())
+        let catalog = try loadKnowledge { try $0.monographs() }
+        let kb = try loadKnowledgeBase()
         let lookup = DiseaseLookup(kb)
 
         if !derived, let monograph = catalog.monograph(for: id) {

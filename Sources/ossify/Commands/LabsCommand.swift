@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Clinical
 
@@ -34,7 +35,7 @@ struct LabsCommand: ParsableCommand {
         do throws(AgeError) {
             ageValue = if let age { try Age(iso8601: age) } else { nil }
         } catch { throw ValidationError("--age: \(error.description)") }
-        let knowledge = try LabKnowledge.load()
+        let knowledge = try loadKnowledge { try $0.labs() }
         var results: [LabInterpretation] = []
         for (index, text) in values.enumerated() {
             let lab = try Self.parse(text, position: index + 1)

@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Clinical
 import Foundation
@@ -45,7 +46,7 @@ struct RiskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledge = try InheritanceKnowledge.load()
+        let knowledge = try loadKnowledge { try $0.inheritance() }
         let risk: FamilyRisk
         if let pedigree, let proband {
             let url = URL(fileURLWithPath: pedigree)

@@ -1,98 +1,148 @@
 import ArgumentParser
+import Composition
 import Hummingbird
 import Logging
 import Registry
 import Server
 
-/// `ossify serve`: the registry server on SQLite or PostgreSQL; migrations run at start.
+/// `ossify serve`: the registry server on SQLite or PostgreSQL; migrations run at start. Settings
+/// come from the flags, then the configuration file of `--config`, then the defaults; the keys of
+/// the file are the flags' names (`ServeOptions`).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the registry server (REST API under /api/v1, OpenAPI at /api/v1/openapi.json).")
+        abstract: "Run the registry server (REST API under /api/v1, OpenAPI at /api/v1/openapi.json).",
+        discussion: """
+            Every setting may also be given in a configuration file (--config FILE, YAML, one `key: value` \
+            per line, the keys being the flags' names without '--'); a flag overrides the file. The database \
+            password is never a flag: the file named by `database-password-file` in the configuration, or \
+            OSSIFY_DATABASE_PASSWORD.
+            """)
 
-    @Option(help: "Address to listen on.")
-    var host: String = "127.0.0.1"
+    @Option(help: "Configuration file (YAML); flags override its settings.")
+    var config: String?
 
-    @Option(help: "Port to listen on.")
-    var port: Int = 8080
+    @Option(help: "Address to listen on (default 127.0.0.1).")
+    var host: String?
 
-    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Port to listen on (default 8080).")
+    var port: Int?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    @Option(help: "SQLite file path (default ./ossify.sqlite), or postgres://user@host[:port]/database[?sslmode=MODE&sslrootcert=CA-FILE]; no password here.")
+    var database: String?
 
-    @Option(help: "Hours a bearer token (and the session cookie) stays valid.")
-    var sessionHours: Int = 8
+    @Option(help: "Log level: trace, debug, info (default), notice, warning, error, critical.")
+    var logLevel: String?
 
-    @Flag(help: "Mark the session cookies Secure (HTTPS only): use when the server is reached through HTTPS, e.g. behind a TLS proxy.")
-    var secureCookies = false
+    @Option(help: "Hours a bearer token (and the session cookie) stays valid (default 8).")
+    var sessionHours: Int?
 
-    @Option(help: "Seconds a new connection has to send its first request head; then it is closed.")
-    var headerTimeout: Int = 10
+    @Flag(inversion: .prefixedNo,
+          help: "Mark the session cookies Secure (HTTPS only): use when the server is reached through HTTPS, e.g. behind a TLS proxy (default off).")
+    var secureCookies: Bool?
 
-    @Option(help: "Seconds a request body has to arrive in full, counted from its head; then the connection is closed.")
-    var bodyTimeout: Int = 60
+    @Option(help: "Seconds a new connection has to send its first request head; then it is closed (default 10).")
+    var headerTimeout: Int?
 
-    @Option(help: "Seconds a kept-alive connection may wait for its next request; then it is closed.")
-    var idleTimeout: Int = 30
+    @Option(help: "Seconds a request body has to arrive in full, counted from its head; then the connection is closed (default 60).")
+    var bodyTimeout: Int?
 
-    @Option(help: "Open connections at most; further ones are answered 503 (Retry-After) and closed. Keep it below the open-file limit.")
-    var maxConnections: Int = 8192
+    @Option(help: "Seconds a kept-alive connection may wait for its next request; then it is closed (default 30).")
+    var idleTimeout: Int?
 
-    @Option(help: "Connections queued before they are accepted (capped by net.core.somaxconn).")
-    var acceptBacklog: Int = 4096
+    @Option(help: "Open connections at most; further ones are answered 503 (Retry-After) and closed. Keep it below the open-file limit (default 8192).")
+    var maxConnections: Int?
+
+    @Option(help: "Connections queued before they are accepted, capped by net.core.somaxconn (default 4096).")
+    var acceptBacklog: Int?
 
     @Option(help: "Password checks (bcrypt) run at once (default: half the cores, at least 1).")
     var loginChecks: Int?
 
-    @Option(help: "Sign-ins that may wait for a password check, per lane; further ones are answered 503 (Retry-After).")
-    var loginQueue: Int = 16
+    @Option(help: "Sign-ins that may wait for a password check, per lane; further ones are answered 503 (Retry-After) (default 16).")
+    var loginQueue: Int?
+
+    /// The settings given as flags.
+    var flags: ServeOptions {
+        var o = ServeOptions()
+        o.host = host
+        o.port = port
+        o.database = database
+        o.logLevel = logLevel.flatMap(Logger.Level.init(rawValue:))
+        o.sessionHours = sessionHours
+        o.secureCookies = secureCookies
+        o.headerTimeout = headerTimeout
+        o.bodyTimeout = bodyTimeout
+        o.idleTimeout = idleTimeout
+        o.maxConnections = maxConnections
+        o.acceptBacklog = acceptBacklog
+        o.loginChecks = loginChecks
+        o.loginQueue = loginQueue
+        return o
+    }
 
     func validate() throws {
-        if let loginChecks, !(1...64).contains(loginChecks) { throw ValidationError("--login-checks must be 1 to 64") }
-        guard (0...10_000).contains(loginQueue) else { throw ValidationError("--login-queue must be 0 to 10000") }
-        guard (1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be 1 to 3600 seconds") }
-        guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1 to 3600 seconds") }
-        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
-        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 1000000") }
-        guard (1...65535).contains(acceptBacklog) else { throw ValidationError("--accept-backlog must be 1 to 65535") }
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is not a log level") }
-        guard (1...720).contains(sessionHours) else { throw ValidationError("--session-hours must be 1 to 720") }
+        let given = flags
+        for key in ServeOptions.integerKeys {
+            if let value = given[keyPath: key.path], let problem = ServeOptions.problem(value, of: key) {
+                throw ValidationError("--\(key.name) \(problem)")
+            }
+        }
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level is not a log level") }
+        if let database, let problem = ServeOptions.databaseProblem(database) { throw ValidationError("--database \(problem)") }
+        if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
     func run() async throws {
+        let options: ServeOptions
+        let password: String?
+        do throws(ConfigurationError) {
+            var file = ServeOptions()
+            if let config { file = try ServeOptions.read(file: config) }
+            options = flags.overriding(file)
+            password = try options.databasePassword(environmentPassword: Root.databasePassword)
+        } catch {
+            throw CLIFailure("configuration: \(error.description)")
+        }
+        typealias D = ServeOptions.Defaults
+        let database = options.database ?? D.database
+        let isPostgres = database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")
         // Held while the server runs, so that `db restore` refuses to replace the file under it.
         var lock: ServerLock?
-        if !db.isPostgres {
-            lock = ServerLock.acquire(for: db.database)
-            if lock == nil { throw CLIFailure("another ossify server is using \(db.database)") }
+        if !isPostgres {
+            lock = ServerLock.acquire(for: database)
+            if lock == nil { throw CLIFailure("another ossify server is using \(database)") }
         }
         defer { withExtendedLifetime(lock) {} }
-        let store: RegistryStore
-        do {
-            store = try await RegistryStore.open(db.database)
-            let applied = try await store.migrate()
-            if !applied.isEmpty { print("applied migrations: \(applied.joined(separator: ", "))") }
-        } catch {
-            throw RegistryExit.report(error)
-        }
-        let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds(sessionHours * 3600),
-                                      logLevel: Logger.Level(rawValue: logLevel) ?? .info, secureCookies: secureCookies,
-                                      limits: ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
-                                                               idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections,
-                                                               acceptBacklog: acceptBacklog),
-                                      loginChecks: loginChecks, loginQueue: loginQueue)
+        let root = try Root.composition()
         let engines: Engines
         do {
-            engines = try Engines.load()
+            engines = try root.engines()
             // The scoring indices (one per patient sex) are built before the first request.
             engines.diagnosis.warmUp()
         } catch {
             throw CLIFailure("the engines could not be loaded: \(error)")
         }
+        let store: RegistryStore
+        do {
+            let opened = try await root.openStore(database, password: password)
+            store = opened.store
+            if !opened.applied.isEmpty { print("applied migrations: \(opened.applied.joined(separator: ", "))") }
+        } catch {
+            throw RegistryExit.report(error)
+        }
+        let host = options.host ?? D.host, port = options.port ?? D.port
+        let limits = ConnectionLimits(headerTimeout: .seconds(options.headerTimeout ?? D.headerTimeout),
+                                      bodyTimeout: .seconds(options.bodyTimeout ?? D.bodyTimeout),
+                                      idleTimeout: .seconds(options.idleTimeout ?? D.idleTimeout),
+                                      maxConnections: options.maxConnections ?? D.maxConnections,
+                                      acceptBacklog: options.acceptBacklog ?? D.acceptBacklog)
+        let settings = ServerSettings(host: host, port: port, sessionLifetime: .seconds((options.sessionHours ?? D.sessionHours) * 3600),
+                                      bcryptCost: root.bcryptCost, logLevel: options.logLevel ?? D.logLevel,
+                                      secureCookies: options.secureCookies ?? D.secureCookies, limits: limits,
+                                      loginChecks: options.loginChecks, loginQueue: options.loginQueue ?? D.loginQueue)
         let app = try await buildApplication(store: store, settings: settings, engines: engines)
-        print("ossify registry on http://\(host):\(port)/api/v1 (\(db.isPostgres ? "PostgreSQL" : "SQLite"))")
+        print("ossify registry on http://\(host):\(port)/api/v1 (\(isPostgres ? "PostgreSQL" : "SQLite"))")
         try await app.runService()
         await store.close()
     }

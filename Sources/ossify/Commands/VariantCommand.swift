@@ -1,3 +1,4 @@
+import Composition
 import ArgumentParser
 import Clinical
 
@@ -24,7 +25,7 @@ struct VariantCommand: ParsableCommand {
         do { variant = try HGVSVariant(parsing: expression) } catch {
             throw CLIFailure("\(error.description)\n  \(expression)\n  \(error.caretLine)")
         }
-        let transcript = try GNASTranscript.load()
+        let transcript = try loadKnowledge { try $0.transcript() }
         let report = VariantReport(variant, input: expression, transcript: transcript)
         if json { try printJSON(report); return }
         print("Variant:      \(report.canonical)")

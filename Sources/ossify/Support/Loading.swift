@@ -3,11 +3,13 @@ import Foundation
 import Ontology
 import Clinical
 import Diagnosis
+import Composition
 
 /// Loads the knowledge base for a command, turning data problems into a clean error and exit.
 func loadKnowledgeBase() throws -> KnowledgeBase {
+    let root = try Root.composition()
     do {
-        return try KnowledgeBaseLoader.load(try ReleaseStore.standard()).0
+        return try root.knowledgeBase()
     } catch {
         throw CLIFailure("HPO release: \(error.description)")
     }
@@ -43,10 +45,21 @@ func resolveTerm(_ text: String, in kb: KnowledgeBase, search: TermSearch? = nil
     throw CLIFailure(message)
 }
 
-/// The diagnosis service over a knowledge base, with Knowledge/ located the usual way.
+/// The diagnosis service over a knowledge base, from the root's knowledge folder.
 func loadDiagnosisService(_ kb: KnowledgeBase) throws -> DiagnosisService {
+    let root = try Root.composition()
     do {
-        return try DiagnosisService.load(kb: kb, knowledgeDirectory: try KnowledgeDirectory.locate())
+        return try root.diagnosisService(kb)
+    } catch {
+        throw CLIFailure("Knowledge/: \(error)")
+    }
+}
+
+/// One curated knowledge file through the root, its failure as one line.
+func loadKnowledge<T>(_ load: (CompositionRoot) throws -> T) throws -> T {
+    let root = try Root.composition()
+    do {
+        return try load(root)
     } catch {
         throw CLIFailure("Knowledge/: \(error)")
     }

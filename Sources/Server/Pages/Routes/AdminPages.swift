@@ -1,3 +1,4 @@
+import Composition
 import Hummingbird
 import Registry
 
@@ -26,8 +27,9 @@ struct AdminPages {
             let form = try await FormBody.read(request)
             let values = ["username": form.text("username") ?? "", "role": form.text("role") ?? "", "site": form.text("site") ?? ""]
             do {
-                _ = try await AdminRoutes.newUser(username: form.text("username") ?? "", password: form["password"] ?? "",
-                                                  role: form.text("role"), siteCode: form.text("site"), store: store, hasher: hasher, by: who)
+                _ = try await AccountService(store: store, hasher: hasher)
+                    .createUser(username: form.text("username") ?? "", password: form["password"] ?? "",
+                                role: form.text("role"), siteCode: form.text("site"), by: who)
                 return PageRenderer.redirect("/admin?done=user")
             } catch {
                 guard let errors = FieldErrors(refusal: error, conflictField: "username") else { throw error }
@@ -58,7 +60,7 @@ struct AdminPages {
             let form = try await FormBody.read(request)
             let values = ["code": form.text("code") ?? "", "name": form.text("name") ?? ""]
             do {
-                _ = try await store.createSite(code: values["code"] ?? "", name: values["name"] ?? "", by: who)
+                _ = try await AccountService(store: store, hasher: hasher).createSite(code: values["code"] ?? "", name: values["name"] ?? "", by: who)
                 return PageRenderer.redirect("/admin?done=site")
             } catch {
                 guard let errors = FieldErrors(refusal: error, conflictField: "code") else { throw error }

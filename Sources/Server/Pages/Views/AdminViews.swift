@@ -1,3 +1,4 @@
+import Composition
 import Registry
 
 /// `/admin`: users with their actions, sites, the two create forms.

@@ -1,3 +1,4 @@
+import Composition
 import Clinical
 import NIOConcurrencyHelpers
 import Ontology

@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 public import Clinical
 public import Diagnosis
-import Ontology
+public import Ontology
 
 /// The engines the registry runs on stored records: the diagnosis service (HPO release, lab
 /// intervals, genotype rules, monographs) and the GNAS-spectrum knowledge. Loaded once at start.
@@ -26,11 +26,9 @@ public struct Engines: Sendable {
 
     public static let assessmentEngineVersion = "ossify-gnas-spectrum 2.0"
 
-    /// Loads the HPO release in use (snapshot cache as usual) and Knowledge/.
-    public static func load() throws -> Engines {
-        let (kb, _) = try KnowledgeBaseLoader.load(try ReleaseStore.standard())
-        let dir = try KnowledgeDirectory.locate()
-        return Engines(
+    /// The engines over a knowledge base and the knowledge folder (``CompositionRoot/engines()`` finds both).
+    public static func load(kb: KnowledgeBase, knowledge dir: URL) throws -> Engines {
+        Engines(
             diagnosis: try DiagnosisService.load(kb: kb, knowledgeDirectory: dir),
             spectrum: try SpectrumKnowledge.load(from: dir.appendingPathComponent(SpectrumKnowledge.fileName)),
             labs: try LabKnowledge.load(from: dir.appendingPathComponent(LabKnowledge.fileName)),
