@@ -19,7 +19,7 @@ public enum KaplanMeierPlot {
         frame.drawAxes(&svg, title: heading, xLabel: "\(origin) (years)",
                        yLabel: "Probability without event", xTicks: ticks, yTicks: [0, 0.25, 0.5, 0.75, 1])
         for (k, curve) in curves.enumerated() {
-            let grey = SVG.greys[k % SVG.greys.count], dash = SVG.dashes[k % SVG.dashes.count]
+            let grey = SVG.lineGreys[k % SVG.lineGreys.count], dash = SVG.dashes[k % SVG.dashes.count]
             // Interval band: the step polygon of the upper limits forward and the lower limits back.
             var upper: [(Double, Double)] = [(frame.x(0), frame.y(1))], lower: [(Double, Double)] = [(frame.x(0), frame.y(1))]
             var lastU = 1.0, lastL = 1.0

@@ -143,6 +143,10 @@ package struct SVG {
     /// Greys and dash patterns that stay distinct in greyscale print.
     package static let greys = ["#000000", "#a0a0a0", "#505050", "#d0d0d0", "#787878", "#282828"]
     package static let dashes: [String?] = [nil, "6,3", "2,2", "8,3,2,3", "1,3", "10,4"]
+    /// Greys for lines (curves and their legend samples): each at least 3:1 against white, as WCAG
+    /// asks of graphical objects; the dash patterns keep them apart. (`greys` fills shapes that
+    /// have a black outline, so its lightest shades stay.)
+    package static let lineGreys = ["#000000", "#6e6e6e", "#3c3c3c", "#8a8a8a", "#555555", "#1e1e1e"]
 
     /// About five round tick values from 0 to `maximum` (never past it).
     package static func ticks(upTo maximum: Double) -> [Double] {
