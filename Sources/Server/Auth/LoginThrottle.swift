@@ -1,5 +1,5 @@
 /// Slows repeated failed logins without letting anyone lock another person out: a pure state
-/// machine (no clock, no I/O) in the style of PostgresNIO's, driven by `LoginThrottleActor`.
+/// machine (no clock, no I/O) in the style of PostgresNIO's, driven by `SharedLoginThrottle`.
 ///
 /// Three counters of failures, each with the same back-off: the first `free` failures cost
 /// nothing, each further one doubles the wait before the next attempt is heard (`baseDelay`, 1 s by
@@ -143,35 +143,4 @@ public struct LoginThrottle: Sendable {
         table[key] = entry
         if table.count > pruneAt { table = table.filter { now - $0.value.lastFailure < policy.window } }
     }
-}
-
-/// Where the throttle's state lives: in this process (`LoginThrottleActor`) or in the database,
-/// shared by every server on it (`SharedLoginThrottle`).
-protocol LoginThrottling: Sendable {
-    func attempt(_ username: String, from address: String) async throws -> LoginThrottle.Action
-    func isKnown(_ username: String, at address: String) async throws -> Bool
-    func failed(_ username: String, from address: String) async throws
-    func succeeded(_ username: String, from address: String) async throws
-}
-
-/// Holds the throttle state in this process (tests of one server).
-actor LoginThrottleActor: LoginThrottling {
-    private var throttle: LoginThrottle
-    private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
-
-    init(_ throttle: LoginThrottle = LoginThrottle()) {
-        self.throttle = throttle
-        start = clock.now
-    }
-
-    private var now: Double {
-        let d = clock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    func attempt(_ username: String, from address: String) -> LoginThrottle.Action { throttle.attempt(username, from: address, now: now) }
-    func isKnown(_ username: String, at address: String) -> Bool { throttle.isKnown(username, at: address, now: now) }
-    func failed(_ username: String, from address: String) { throttle.failed(username, from: address, now: now) }
-    func succeeded(_ username: String, from address: String) { throttle.succeeded(username, from: address, now: now) }
 }

@@ -5,11 +5,11 @@ import Registry
 /// The login throttle with its state in the registry's database, so that every server on one
 /// database counts the same failures: a client cannot multiply its attempts by spreading them over
 /// the servers behind a load balancer. Each call loads the counters of one username and address
-/// (`LoginThrottle.Slice`), runs the same pure state machine as the in-process throttle, and writes
+/// (`LoginThrottle.Slice`), runs the pure state machine of `LoginThrottle` on them, and writes
 /// back what changed, in one transaction (rows locked on PostgreSQL). Usernames and addresses are
 /// stored as HMAC-SHA-256 under the installation's throttle key, never as typed. Time is the wall
 /// clock, which the servers share.
-struct SharedLoginThrottle: LoginThrottling {
+struct SharedLoginThrottle: Sendable {
     let store: RegistryStore
     let policy: LoginThrottle.Policy
     let key: SymmetricKey
@@ -23,12 +23,19 @@ struct SharedLoginThrottle: LoginThrottling {
         self.now = now
     }
 
-    /// The hashed username and address, and the row keys of the slice: pair, address, username, known.
+    /// The hashed username and address, and the row keys of their slice: pair, address, username,
+    /// known (the pair's keys take half of each hash, to stay within the column's 80 characters).
     struct Keys {
-        var username: String
-        var address: String
-        var pair: String { "p:" + username.prefix(24) + address.prefix(24) }
-        var rows: [String] { [pair, "a:" + address, "u:" + username, "k:" + username.prefix(24) + address.prefix(24)] }
+        let username: String
+        let address: String
+        let rows: [String]
+
+        init(username: String, address: String) {
+            self.username = username
+            self.address = address
+            let pair = username.prefix(24) + address.prefix(24)
+            rows = ["p:" + pair, "a:" + address, "u:" + username, "k:" + pair]
+        }
     }
 
     func keys(_ username: String, _ address: String) -> Keys {

@@ -9,7 +9,7 @@ import Registry
 struct SignInService: Sendable {
     let store: RegistryStore
     let hasher: PasswordHasher
-    let throttle: any LoginThrottling
+    let throttle: SharedLoginThrottle
     let checks: PasswordCheckQueue
     let sessionLifetime: Duration
     /// A bcrypt hash of a random string, checked for unknown usernames so they take as long.
