@@ -18,9 +18,10 @@ extension Schema {
                 "ALTER TABLE patients ADD CONSTRAINT patients_site_pseudonym_key UNIQUE (site_id, pseudonym)",
             ]
         case .sqlite:
-            let create = patientsTable(d, unique: "UNIQUE (site_id, pseudonym)")
+            let create = patientsTable(d, excluding: patientKeysAddedAfter0005, unique: "UNIQUE (site_id, pseudonym)")
                 .replacingAll("CREATE TABLE patients (", with: "CREATE TABLE patients_rebuilt (")
-            let columns = (["id", PatientFields.parentColumn] + PatientFields.columns.map(\.column)
+            let columns = (["id", PatientFields.parentColumn]
+                + PatientFields.columns.filter { !patientKeysAddedAfter0005.contains($0.key) }.map(\.column)
                 + ["version", "created_at", "updated_at", "research_id", "date_shift_days"]).joined(separator: ", ")
             return [
                 create,
@@ -36,8 +37,12 @@ extension Schema {
         }
     }
 
-    /// `CREATE TABLE patients` with every column of `PatientFields` and the given uniqueness of the
-    /// pseudonym.
+    /// Keys of patient columns that migrations after 0005 add: the rebuild must leave them out, so
+    /// that 0005 stays what it was (as 0001 leaves out `testResultKeys`). None yet.
+    static let patientKeysAddedAfter0005: [String] = []
+
+    /// `CREATE TABLE patients` with the columns of `PatientFields` but `excluding`, and the given
+    /// uniqueness of the pseudonym.
     static func patientsTable(_ d: SQLDialect, excluding: [String] = [], unique: String) -> String {
         recordTable(PatientFields.self, parent: "sites", d, excluding: excluding, extra: [
             "research_id TEXT NOT NULL UNIQUE",
