@@ -93,6 +93,17 @@ func fisherByFullEnumeration(present: [Int], absent: [Int]) -> Double {
         }
     }
 
+    /// The bound cache keeps values flat while small and in a dictionary past its limit, the same way.
+    @Test(arguments: [10, BoundCache.flatLimit + 1])
+    func boundCacheHoldsValues(count: Int) {
+        var cache = BoundCache(count: count)
+        #expect(cache.flat.isEmpty == (count > BoundCache.flatLimit))
+        #expect(cache[7] == nil)
+        cache[7] = 0
+        cache[3] = -2.5
+        #expect(cache[7] == 0 && cache[3] == -2.5 && cache[4] == nil)
+    }
+
     /// Tables of 10,000 patients stay exact. R: fisher.test(rbind(present, absent), workspace = 2e8)$p.value
     @Test(arguments: [
         ([300, 280, 500, 120], [2200, 2100, 3000, 1500], 1.699576359992888e-11),

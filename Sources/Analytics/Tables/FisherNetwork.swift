@@ -30,16 +30,18 @@ struct FisherNetwork {
     let r1: Int
     let logChoose: [[Double]]
     let suffix: [Int]
-    /// restChoose[j][m] = log C(columns j + 1..<k, m): the total of a child of a node at column j.
-    let restChoose: [[Double]]
+    /// logFactorial[i] = log i!, i ≤ n: the totals of subtrees, log C(columns j..<k, m), from three reads.
+    let logFactorial: [Double]
     let logTotal: Double
     /// The unnormalised log-product at or below which a table counts (R's relative 1e-7).
     let threshold: Double
     /// Subtrees of smaller total (normalised, log) are negligible.
     let floor: Double
     var pair: PairTails
-    var longestCache: [[Double]]
-    var shortestCache: [[Double]]
+    /// The bounds of node (j, m), at j * (r1 + 1) + m: in a flat array up to `BoundCache.flatLimit` nodes,
+    /// past it (tables of millions of cases, wide) in dictionaries, so memory stays with the budget.
+    var longestCache: BoundCache
+    var shortestCache: BoundCache
     var nodes = 0
     var sum = 0.0
     let budget: Int
@@ -60,10 +62,9 @@ struct FisherNetwork {
         var suffix = Array(repeating: 0, count: k + 1)
         for j in stride(from: k - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] + c[j] }
         self.suffix = suffix
-        let ones = r1
-        restChoose = (0..<k).map { j in (0...ones).map { Distributions.logChoose(suffix[j + 1], $0) } }
+        logFactorial = (0...suffix[0]).map { lgamma(Double($0) + 1) }
         pair = PairTails(a: logChoose[k - 2], b: logChoose[k - 1])
-        longestCache = Array(repeating: Array(repeating: .nan, count: r1 + 1), count: k)
+        longestCache = BoundCache(count: k * (r1 + 1))
         shortestCache = longestCache
     }
 
@@ -95,7 +96,8 @@ struct FisherNetwork {
     /// Counts or visits the child x_j of node (j, m); false once its total is negligible.
     mutating func child(_ j: Int, _ m: Int, _ xj: Int, _ prefix: Double) -> Bool {
         let below = prefix + logChoose[j][xj], left = m - xj
-        let mass = below + restChoose[j][left] - logTotal
+        let rest = suffix[j + 1]
+        let mass = below + logFactorial[rest] - logFactorial[left] - logFactorial[rest - left] - logTotal
         if mass < floor { return false }
         if below + longest(j + 1, left) <= threshold {
             sum += exp(mass)
@@ -107,8 +109,8 @@ struct FisherNetwork {
 
     /// The largest log-product of columns j..<k holding m cases.
     mutating func longest(_ j: Int, _ m: Int) -> Double {
-        let cached = longestCache[j][m]
-        if !cached.isNaN { return cached }
+        let key = j * (r1 + 1) + m
+        if let cached = longestCache[key] { return cached }
         if j == c.count - 2 { return pair.longest(m) }
         let columns = Array(j..<c.count)
         let total = suffix[j]
@@ -127,15 +129,15 @@ struct FisherNetwork {
             x[down] -= 1
         }
         let value = x.indices.reduce(0.0) { $0 + logChoose[columns[$1]][x[$1]] }
-        longestCache[j][m] = value
+        longestCache[key] = value
         return value
     }
 
     /// The smallest log-product of columns j..<k holding m cases: at a vertex, every column but one
     /// empty or full (log C = 0 there), the one left holding the rest. Past 10 columns, 0 (a bound).
     mutating func shortest(_ j: Int, _ m: Int) -> Double {
-        let cached = shortestCache[j][m]
-        if !cached.isNaN { return cached }
+        let key = j * (r1 + 1) + m
+        if let cached = shortestCache[key] { return cached }
         let columns = Array(j..<c.count)
         var value = 0.0
         if columns.count <= 10 {
@@ -150,7 +152,27 @@ struct FisherNetwork {
                 }
             }
         }
-        shortestCache[j][m] = value
+        shortestCache[key] = value
         return value
+    }
+}
+
+/// A cache of node bounds: flat while small, a dictionary past `flatLimit` entries.
+struct BoundCache {
+    static let flatLimit = 4_000_000
+    var flat: [Double]
+    var table: [Int: Double] = [:]
+
+    init(count: Int) { flat = count <= Self.flatLimit ? Array(repeating: .nan, count: count) : [] }
+
+    subscript(key: Int) -> Double? {
+        get {
+            if flat.isEmpty { return table[key] }
+            let value = flat[key]
+            return value.isNaN ? nil : value
+        }
+        set {
+            if flat.isEmpty { table[key] = newValue } else { flat[key] = newValue ?? .nan }
+        }
     }
 }
