@@ -24,7 +24,8 @@ import Darwin
 ///
 /// A straddling subtree whose total is below e^-`negligible` of the observed table's probability
 /// is left out: its share of the p-value, at least the observed probability, stays below 1e-10
-/// for up to 10^7 of them (the budget).
+/// for up to 10^7 of them (the budget). Past `PairTails.storeLimit` stored sums (tables of millions
+/// of cases) the run ends as past the budget.
 struct FisherNetwork {
     let c: [Int]
     let r1: Int
@@ -79,6 +80,11 @@ struct FisherNetwork {
         if nodes > budget { return }
         let k = c.count
         if j == k - 2 {
+            // The pair's sums past their store limit end the run as the budget does.
+            if pair.below.count > PairTails.storeLimit {
+                nodes = budget + 1
+                return
+            }
             sum += pair.sum(remaining: m, base: prefix - logTotal, threshold: threshold - logTotal)
             return
         }

@@ -14,6 +14,9 @@ import Darwin
 struct PairTails {
     let a: [Double]
     let b: [Double]
+    /// The cumulative sums kept, at most (2 x 8 bytes each): 2 × 5 tables of 10,000 patients keep
+    /// up to 2e6 (measured, README).
+    static let storeLimit = 16_000_000
     /// Per `remaining`: the start of its sums in `below`/`above`, or -1 before they are built.
     var start: [Int]
     var mode: [Int]
