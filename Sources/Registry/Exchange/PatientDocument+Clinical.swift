@@ -22,6 +22,11 @@ extension PatientDocument {
             guard view == .pseudonymised else { return id }
             return hasher("lesion:\(patient.privacy?.researchID ?? "")", id)
         }
+        // Researchers get only values shaped as codes (ResearchAllowList), never typed text.
+        func admitted(_ value: String?, _ shape: ResearchAllowList.Shape) -> String? {
+            guard view == .pseudonymised else { return value }
+            return value.flatMap { ResearchAllowList.fits(.string($0), shape, column: nil) ? $0 : nil }
+        }
         // A date as the view shows it: shifted by the patient's offset for researchers, else none.
         func shown(_ date: String?) -> String? {
             guard view == .pseudonymised, let date else { return date }
@@ -60,14 +65,9 @@ extension PatientDocument {
                 }
                 record.labs.append(LabResult(analyte: "LOINC:" + m.fields.loinc, value: m.fields.value, unit: m.fields.unit,
                                              referenceLow: m.fields.referenceLow, referenceHigh: m.fields.referenceHigh,
-                                             ageAtMeasurement: visitAge, bodySite: m.fields.bodySite, side: m.fields.side))
+                                             ageAtMeasurement: visitAge, bodySite: admitted(m.fields.bodySite, ResearchAllowList.regions), side: m.fields.side))
             }
             for variant in v.variants {
-                // Researchers get only values shaped as codes (ResearchAllowList), never the typed label.
-                func admitted(_ value: String?, _ shape: ResearchAllowList.Shape) -> String? {
-                    guard view == .pseudonymised else { return value }
-                    return value.flatMap { ResearchAllowList.fits(.string($0), shape, column: nil) ? $0 : nil }
-                }
                 record.variants.append(VariantObservation(gene: admitted(variant.fields.gene, ResearchAllowList.gene),
                                                           hgvs: admitted(variant.fields.hgvs, ResearchAllowList.hgvs),
                                                           zygosity: variant.fields.zygosity?.rawValue,
