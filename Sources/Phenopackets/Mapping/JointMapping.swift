@@ -28,12 +28,7 @@ enum JointMapping {
     static func feature(_ joint: JointInvolvement) -> Phenopacket.PhenotypicFeature {
         var modifiers: [Phenopacket.OntologyClass] = []
         if let site = sites[joint.joint] { modifiers.append(site) }
-        switch joint.side {
-        case .left: modifiers.append(.init(Vocabulary.left, label: "Left"))
-        case .right: modifiers.append(.init(Vocabulary.right, label: "Right"))
-        case .bilateral: modifiers.append(.init(Vocabulary.bilateral, label: "Bilateral"))
-        case .midline, nil: break
-        }
+        if let side = Vocabulary.lateralityTerm(joint.side) { modifiers.append(side) }
         var note = ["joint=" + joint.joint.rawValue]
         if let side = joint.side { note.append("side=" + side.rawValue) }
         note.append("score=\(joint.score)")

@@ -74,12 +74,7 @@ extension Phenopacket {
             if let depth = lesion.depth, let row = BodySite.depths.first(where: { $0.depth == depth }) {
                 modifiers.append(OntologyClass(id: row.id, label: row.label))
             }
-            switch lesion.side {
-            case .left: modifiers.append(OntologyClass(Vocabulary.left, label: "Left"))
-            case .right: modifiers.append(OntologyClass(Vocabulary.right, label: "Right"))
-            case .bilateral: modifiers.append(OntologyClass(Vocabulary.bilateral, label: "Bilateral"))
-            case .midline, nil: break
-            }
+            if let side = Vocabulary.lateralityTerm(lesion.side) { modifiers.append(side) }
             return PhenotypicFeature(type: term(lesionTerm(lesion)), description: LesionNote.text(for: lesion), modifiers: modifiers,
                                      onset: lesion.age.map { .age(iso8601duration: $0.description) })
         }
