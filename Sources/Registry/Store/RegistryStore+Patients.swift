@@ -73,6 +73,8 @@ public struct PatientDocument: Sendable {
     public var assessments: [StoredAssessment]
     /// Hashes ids for pseudonymised views with the installation's key.
     let hasher: IDHasher
+    /// The patient's revision in the snapshot the document was read from (migration 0009).
+    public var revision: Int64 = 0
 }
 
 public struct VisitDocument: Sendable {
@@ -184,11 +186,18 @@ extension RegistryStore {
             guard let key = r[4].first?["value"].string, let hasher = IDHasher(base64Key: key) else {
                 throw RegistryError.internalFailure("the research key is missing; run the migrations")
             }
-            return PatientDocument(patient: patient, visits: visits, assessments: assessments, hasher: hasher)
+            return PatientDocument(patient: patient, visits: visits, assessments: assessments, hasher: hasher,
+                                   revision: patientRow["revision"].int64 ?? 0)
         }
+        try await auditRecordRead(patient: id, by: who)
+        return document
+    }
+
+    /// The audit entry of a whole-record read, whether it was read from the database or served
+    /// from the cache of renderings.
+    func auditRecordRead(patient id: Int64, by who: Principal) async throws(RegistryError) {
         try await recordAudit(who, .read, .patient, record: String(id), patient: id,
                               after: .object(["view": .string(who.role == .researcher ? "pseudonymised" : "full record")]))
-        return document
     }
 
     /// The reads of a whole record, in the order `document` unpacks them; every bind is the
