@@ -88,7 +88,7 @@ struct EngineRoutes {
             do throws(PhenopacketError) {
                 let packet = try entry.result.get()
                 let record = try packet.patientRecord()
-                var item = ImportedPatient(record, diagnoses: packet.statedDiagnoses, pseudonym: packet.id,
+                var item = ImportedPatient(record, diagnoses: packet.statedDiagnoses, diseaseCodes: packet.subjectDiseaseCodes, pseudonym: packet.id,
                                            birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) })
                 let (notes, problems) = check.prepare(&item)
                 read.warnings += notes.map { ImportReport.Warning(index: index, line: entry.line, field: $0.field, reason: $0.reason) }
