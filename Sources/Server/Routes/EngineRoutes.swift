@@ -32,7 +32,7 @@ struct EngineRoutes {
             let document = try await store.document(patient: id, by: who)
             let kb = engines.diagnosis.kb
             let packet = document.phenopacket(view: View(role: who.role), fallbackID: "patient", hpoVersion: kb.release.hpoVersion,
-                                              termLabel: { kb.term($0)?.name })
+                                              termLabel: { kb.term($0)?.name ?? engines.labs.assayLabel($0.description) })
             let data = try packet.jsonData(pretty: false)
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
