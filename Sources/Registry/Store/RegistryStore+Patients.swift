@@ -237,6 +237,7 @@ extension RegistryStore {
     public func storeAssessment(patient id: Int64, kind: StoredAssessment.Kind, dataRelease: String, engineVersion: String,
                                 result: JSONValue, by who: Principal) async throws(RegistryError) -> StoredAssessment {
         try Self.requirePatientWriter(who)
+        let createdAt = timestamp()
         return try await RegistryError.wrap(.assessment) {
             try await database.transaction { tx in
                 guard Self.owner(try await tx.query(Self.ownerQuery(table: "patients", id: id)), scope: who.scope) != nil else {
@@ -245,11 +246,14 @@ extension RegistryStore {
                 let rows = try await tx.query(
                     """
                     INSERT INTO assessments (patient_id, kind, data_release, engine_version, result_json, created_by, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
                     """,
                     [.integer(id), .text(kind.rawValue), .text(dataRelease), .text(engineVersion), .text(result.jsonText),
-                     SQLValue(who.userID), .text(timestamp())])
-                guard let stored = rows.first.flatMap(Self.assessment) else { throw RegistryError.internalFailure("no row returned") }
+                     SQLValue(who.userID), .text(createdAt)])
+                // The stored row is what was just bound: no need to read the result back and parse it.
+                guard let newID = rows.first?["id"].int64 else { throw RegistryError.internalFailure("no row returned") }
+                let stored = StoredAssessment(id: newID, patientID: id, kind: kind, dataRelease: dataRelease,
+                                              engineVersion: engineVersion, result: result, createdAt: createdAt)
                 try await audit(tx, who, .create, .assessment, record: String(stored.id), patient: id,
                                 after: .object(["kind": .string(kind.rawValue), "dataRelease": .string(dataRelease),
                                                 "engineVersion": .string(engineVersion)]))
