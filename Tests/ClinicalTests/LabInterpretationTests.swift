@@ -166,4 +166,14 @@ import Ontology
             }
         }
     }
+
+    /// Exports label a LOINC assay with the name of the analyte labs.json keeps for that code.
+    @Test func loincAssaysGetTheAnalyteName() throws {
+        let calcium = try #require(labs.analyte(named: "calcium"))
+        #expect(labs.assayLabel("LOINC:" + calcium.loinc.code) == calcium.name)
+        for analyte in labs.analytes { #expect(labs.assayLabel("LOINC:" + analyte.loinc.code) == analyte.name) }
+        #expect(labs.assayLabel(calcium.loinc.code) == nil, "a bare code is not an assay id")
+        #expect(labs.assayLabel("LOINC:0000-0") == nil)
+        #expect(labs.assayLabel("HP:0002901") == nil)
+    }
 }

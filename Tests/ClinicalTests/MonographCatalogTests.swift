@@ -35,6 +35,7 @@ import Testing
         ("OMIM:166350", "poh"), ("omim:166350", "poh"), ("ORPHA:2762", "poh"), ("orphanet:2762", "poh"),
         ("MONDO:0008153", "poh"), ("mondo:0008153", "poh"), ("poh", "poh"), ("osteoma-cutis", "osteoma-cutis"),
         ("ORPHA:79445", "pphp"), ("MONDO:0012912", "pphp"), ("OMIM:135100", "fop"), (" OMIM:103580 ", "php1a"),
+        ("MONDO:0007078", "php1a"), ("MONDO:0011301", "php1b"), ("MONDO:0012911", "php1c"), ("MONDO:0007606", "fop"),
     ])
     func resolvesAlternativeIDs(_ query: String, _ key: String) {
         #expect(catalog.monograph(for: query)?.key == key)

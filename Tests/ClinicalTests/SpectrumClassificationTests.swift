@@ -392,6 +392,21 @@ let pseudohypoparathyroidism = 852, shortHallux = 10109, halluxValgus = 1822, ab
         #expect(assess(Self.cases.first { $0.1 == .fopSuspected }!.0).ippsd == nil)
     }
 
+    /// Every entity that is a disease of its own carries its OMIM, Orphanet and MONDO ids (issue 10,
+    /// item 6); the others (overlap, osteoma cutis, calcinosis, unclassified) carry none of them.
+    @Test func everyDiseaseEntityHasItsThreeIDs() {
+        for entity in spectrum.classifications {
+            let ids = [entity.omim, entity.orpha, entity.mondo]
+            if entity.omim != nil {
+                #expect(ids.allSatisfy { $0 != nil }, "\(entity.id.rawValue) lacks an id")
+                #expect(entity.mondo?.hasPrefix("MONDO:") == true && entity.orpha?.hasPrefix("ORPHA:") == true)
+            } else {
+                #expect(ids.allSatisfy { $0 == nil }, "\(entity.id.rawValue) has an id but no OMIM number")
+            }
+        }
+        #expect(spectrum.classifications.filter { $0.mondo != nil }.count == 6) // POH, PPHP, PHP1A, PHP1B, PHP1C, FOP
+    }
+
     @Test func warningsForInconsistentOrigins() {
         let a = assess(Patient("").resistantLabs.gnas(.paternal).has(brachydactylyE, roundFace))
         #expect(a.conflicts.contains { $0.contains("paternally inherited") })

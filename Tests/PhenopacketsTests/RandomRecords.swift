@@ -5,7 +5,7 @@ import Ontology
 /// Synthetic patient records from a seeded generator, each of a form that the export keeps whole:
 /// the overall onset is the earliest feature age, every lesion's term is also an observed phenotype
 /// (a bare one after the others, as an import records it),
-/// zygosity and ACMG class are words the export knows.
+/// zygosity and ACMG class are words the export knows; with scored joints and procedures.
 struct RandomRecords {
     /// SplitMix64: reproducible without Foundation.
     private var state: UInt64
@@ -58,6 +58,8 @@ struct RandomRecords {
             if chance(50) { lesion.morphology = pick(LesionMorphology.allCases) }
             if chance(50) { lesion.age = age() }
             if chance(50) { lesion.percentOfRegion = Double(int(0...1000)) / 10 }
+            if chance(30) { lesion.surface = pick(BodySurface.allCases) }
+            if chance(30) { lesion.imaging = pick(ImagingModality.allCases) }
             // Region names the note cannot keep exactly are not generated.
             if lesion.region.contains(";") { lesion.region = "scalp" }
             record.lesions.append(lesion)
@@ -83,6 +85,8 @@ struct RandomRecords {
             if chance(50) { lab.referenceLow = Double(int(0...50)) / 10 }
             if chance(50) { lab.referenceHigh = Double(int(60...900)) / 10 }
             if chance(50) { lab.ageAtMeasurement = age() }
+            if chance(20) { lab.bodySite = pick(["lower-leg", "forearm", "thigh", "upper-arm"]) }
+            if chance(20) { lab.side = pick(BodySide.allCases) }
             record.labs.append(lab)
         }
         for _ in 0..<int(0...3) {
@@ -94,6 +98,17 @@ struct RandomRecords {
             if chance(50) { v.origin = pick(ParentOfOrigin.allCases) }
             if chance(50) { v.acmgClass = pick(["pathogenic", "likely pathogenic", "uncertain significance", "likely benign", "benign"]) }
             if v != VariantObservation() { record.variants.append(v) }
+        }
+        for _ in 0..<int(0...3) {
+            record.joints.append(JointInvolvement(joint: pick(Joint.allCases), side: chance(70) ? pick(BodySide.allCases) : nil,
+                                                  score: int(0...2), age: chance(70) ? age() : nil))
+        }
+        for _ in 0..<int(0...2) {
+            var p = ProcedureObservation(kind: pick(ProcedureKind.allCases), date: "20\(int(10...25))-0\(int(1...9))-1\(int(0...9))")
+            if chance(60) { p.lesionID = record.lesions.compactMap(\.id).first ?? "L9" }
+            if chance(60) { p.recurrence = chance(50) }
+            if p.recurrence == true, chance(70) { p.recurrenceDate = "2026-0\(int(1...9))-2\(int(0...8))" }
+            record.procedures.append(p)
         }
         return record
     }

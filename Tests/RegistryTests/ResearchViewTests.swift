@@ -35,6 +35,8 @@ struct ResearchViewTests {
         _ = try await f.store.create(DiagnosisFields(code: "ORPHA:2762", label: Self.hostile, status: .confirmed), parent: v.id, by: f.clinician)
         _ = try await f.store.create(LesionFields(lesionId: "L1", region: "forearm", side: .left, notes: Self.hostile),
                                      parent: v.id, by: f.clinician)
+        _ = try await f.store.create(ProcedureFields(kind: .excision, date: "2024-01-01", lesionId: "L1", outcome: Self.hostile),
+                                     parent: v.id, by: f.clinician)
         // Records written before the door checked codes may still hold such text: the view drops it.
         try await f.store.database.write([
             SQLQuery("UPDATE patients SET genetic_gene = ?, genetic_hgvs = ?, icf_score = ? WHERE id = ?",

@@ -8,12 +8,14 @@ import Testing
 /// same phenopacket: features with onset, severity, laterality and exclusion; labs with their time
 /// and reference range; lesions with depth, extent, morphology and id; variants with zygosity,
 /// origin, class, every HGVS expression and the VCF position; diagnoses with status; the patient's
-/// test results; the ages. Not carried by the export yet (README): joint involvements, procedures
-/// with recurrence, the patient's ORPHA code.
+/// test results; the ages; joints with side and score; procedures with their lesion and recurrence;
+/// the patient's ORPHA and OMIM codes; a limb length's region and side; a lesion's surface and
+/// imaging. Free text (a procedure's outcome, notes) stays in the registry, and the researcher's
+/// phenopacket shows hashed lesion ids and shifted dates.
 @Suite("Export, import, export: the same phenopacket")
 struct ExchangeRoundTripTests {
     static let patient: JSONValue = .object([
-        "pseudonym": "RT-1", "sex": "female", "status": "alive", "birthDate": "2012-04-20", "orphaCode": "ORPHA:2762",
+        "pseudonym": "RT-1", "sex": "female", "status": "alive", "birthDate": "2012-04-20", "orphaCode": "ORPHA:2762", "omimCode": "OMIM:166350",
         "gnasSequencing": "variant", "gnasMethylation": "normal", "acvr1": "negative", "lesionImaging": "bone",
         "flareUps": false,
     ])
@@ -30,11 +32,16 @@ struct ExchangeRoundTripTests {
         (.object(["date": "2020-05-02"]), [
             ("phenotypic-features", .object(["hpoId": "HP:0011987", "onset": "P7Y"])),
             ("measurements", .object(["loinc": "2000-8", "value": .number(2.3), "unit": "mmol/L", "referenceLow": .number(2.2), "referenceHigh": .number(2.7)])),
+            ("measurements", .object(["loinc": "8302-2", "name": "lower leg length", "value": .number(24.5), "unit": "cm",
+                                      "bodySite": "lower-leg", "side": "right"])),
             ("lesions", .object(["lesionId": "L1", "region": "forearm", "side": "left", "percentOfRegion": 30, "depth": "muscle",
-                                 "morphology": "diffuse"])),
+                                 "morphology": "diffuse", "imaging": "radiograph"])),
             ("joint-involvements", .object(["joint": "elbow", "side": "left", "score": 2])),
-            ("procedures", .object(["kind": "excision", "date": "2020-05-02", "lesionId": "L1", "recurrence": true,
-                                    "recurrenceDate": "2021-02-01"])),
+            ("joint-involvements", .object(["joint": "knee", "side": "right", "score": 1])),
+            ("joint-involvements", .object(["joint": "spine", "score": 0])),
+            ("procedures", .object(["kind": "excision", "date": "2020-05-02", "lesionId": "L1", "outcome": "Wound healed by Dr Outcometext",
+                                    "recurrence": true, "recurrenceDate": "2021-02-01"])),
+            ("procedures", .object(["kind": "biopsy", "date": "2019-11-04", "recurrence": false])),
             ("variants", .object(["gene": "GNAS", "hgvs": "NM_000516.7:c.565_568del", "zygosity": "heterozygous",
                                   "parentOfOrigin": "paternal", "acmgClass": "pathogenic",
                                   "otherHgvs": "NC_000020.11:g.58909000_58909003del NP_000507.1:p.Asp189fs",
@@ -89,8 +96,37 @@ struct ExchangeRoundTripTests {
             #expect(a == b)
             // What the comparison covers is really there.
             for text in ["HP:0012826", "HP:0012834", "excluded:true", "2731-8", "low:15", "NP_000507.1:p.Asp189fs", "58908999",
-                         "OMIM:135100", "GENO:0000135", "paternal", "morphology=diffuse", "value:30", "gnas-methylation=normal"] {
+                         "OMIM:135100", "GENO:0000135", "paternal", "morphology=diffuse", "value:30", "gnas-methylation=normal",
+                         "Ossify joint: joint=elbow; side=left; score=2", "joint=knee; side=right; score=1", "joint=spine; score=0",
+                         "HP:0031013", "OSSIFY:excision", "NCIT:C15189", "2020-05-02T00:00:00Z", "2019-11-04T00:00:00Z", "NCIT:C38155",
+                         "lesion=L1; recurrence=yes; recurrenceDate=2021-02-01", "recurrence=no", "ORPHA:2762", "OMIM:166350",
+                         "site=lower-leg; side=right", "surface=anterior", "imaging=radiograph"] {
                 #expect(a.contains(text), "the export has no \(text)")
+            }
+            // Free text stays in the registry.
+            #expect(!a.contains("Outcometext") && !a.contains("lower leg length"))
+            // Every part was stored again: the copy's record holds the joints, procedures and codes.
+            let copyRecord = try await c.call(.get, "/api/v1/patients/\(newID)/record", token: clin)
+            let copyText = copyRecord.json.jsonText
+            for text in ["\"orphaCode\":\"ORPHA:2762\"", "\"omimCode\":\"OMIM:166350\"", "\"recurrenceDate\":\"2021-02-01\"",
+                         "\"joint\":\"knee\"", "\"surface\":\"anterior\"", "\"bodySite\":\"lower-leg\""] {
+                #expect(copyText.contains(text), "the imported record has no \(text)")
+            }
+            // The researcher's phenopackets of both: the same parts, no free text, lesion ids hashed,
+            // dates shifted.
+            let researcher = try await c.login("researcher")
+            let list = try await c.call(.get, "/api/v1/patients", token: researcher)
+            let researchIDs = (list["items"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+            #expect(researchIDs.count == 2)
+            for rid in researchIDs {
+                let research = try await c.call(.get, "/api/v1/patients/\(rid)/phenopacket", token: researcher)
+                #expect(research.status == .ok)
+                let r = research.json.jsonText
+                try ReferenceImplementation.check(r)
+                #expect(r.contains("OSSIFY:excision") && r.contains("joint=elbow") && r.contains("ORPHA:2762") && r.contains("recurrenceDate="))
+                for secret in ["Outcometext", "lesion=L1", "id=L1", "2020-05-02", "2021-02-01", "2019-11-04", "RT-1"] {
+                    #expect(!r.contains(secret), "the researcher's phenopacket shows \(secret)")
+                }
             }
         }
     }

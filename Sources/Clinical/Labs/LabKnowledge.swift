@@ -40,6 +40,13 @@ public struct LabKnowledge: Sendable, Codable, Hashable {
         }
     }
 
+    /// The label of a `LOINC:` assay code in exports: the name of the analyte that code is kept
+    /// for (labs.json); nil for other codes and for LOINC codes no analyte has.
+    public func assayLabel(_ code: String) -> String? {
+        guard code.hasPrefix("LOINC:") else { return nil }
+        return analytes.first { "LOINC:" + $0.loinc.code == code }?.name
+    }
+
     /// Lower-cased, without spaces, with the micro signs written as `u`.
     static func normalize(_ text: String) -> String {
         // ASCII (nearly every name and code) byte by byte: the lookup runs for every lab a page shows.

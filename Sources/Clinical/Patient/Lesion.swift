@@ -28,17 +28,22 @@ public struct Lesion: Hashable, Sendable, Codable {
     /// Body region, e.g. "forearm" (the region list is data in Knowledge/).
     public var region: String
     public var side: BodySide?
+    public var surface: BodySurface?
     public var depth: TissueDepth?
     public var morphology: LesionMorphology?
     /// How much of the body region the lesion covers, in percent (0 to 100), as charted on the
     /// Lund-Browder body map.
     public var percentOfRegion: Double?
+    public var imaging: ImagingModality?
     /// Age when this observation was made (or when the lesion began, for the first observation).
     public var age: Age?
 
     public init(id: String? = nil, region: String, side: BodySide? = nil, depth: TissueDepth? = nil,
-                morphology: LesionMorphology? = nil, percentOfRegion: Double? = nil, age: Age? = nil) {
+                morphology: LesionMorphology? = nil, percentOfRegion: Double? = nil, age: Age? = nil,
+                surface: BodySurface? = nil, imaging: ImagingModality? = nil) {
         self.id = id
+        self.surface = surface
+        self.imaging = imaging
         self.region = region
         self.side = side
         self.depth = depth
@@ -46,4 +51,20 @@ public struct Lesion: Hashable, Sendable, Codable {
         self.percentOfRegion = percentOfRegion
         self.age = age
     }
+}
+
+/// Which face of a body region a lesion is on (Lund-Browder charts front and back).
+public enum BodySurface: String, Sendable, Codable, CaseIterable {
+    case anterior, posterior
+}
+
+/// How a lesion was seen.
+public enum ImagingModality: String, Sendable, Codable, CaseIterable {
+    case clinicalExamination = "clinical examination"
+    case radiograph
+    case ct
+    case lowDoseCT = "low-dose ct"
+    case mri
+    case ultrasound
+    case boneScan = "bone scan"
 }

@@ -41,9 +41,15 @@ public struct LabResult: Hashable, Sendable, Codable {
     public var referenceLow: Double?
     public var referenceHigh: Double?
     public var ageAtMeasurement: Age?
+    /// For a limb segment length: the body region measured (a region of the body map, `lower-leg`)
+    /// and the side.
+    public var bodySite: String?
+    public var side: BodySide?
 
     public init(analyte: String, value: Double, unit: String, referenceLow: Double? = nil,
-                referenceHigh: Double? = nil, ageAtMeasurement: Age? = nil) {
+                referenceHigh: Double? = nil, ageAtMeasurement: Age? = nil, bodySite: String? = nil, side: BodySide? = nil) {
+        self.bodySite = bodySite
+        self.side = side
         self.analyte = analyte
         self.value = value
         self.unit = unit
@@ -105,12 +111,19 @@ public struct PatientRecord: Hashable, Sendable, Codable {
     public var variants: [VariantObservation]
     /// Heterotopic-ossification lesions, each observation dated by age.
     public var lesions: [Lesion]
+    /// Joints scored for involvement, each at its age.
+    public var joints: [JointInvolvement]
+    /// Procedures on lesions, with recurrence.
+    public var procedures: [ProcedureObservation]
     /// Results of GNAS, methylation, ACVR1, Gs-alpha activity and lesion imaging; nil when none.
     public var tests: TestResults?
 
     public init(id: String? = nil, sex: Sex = .unknown, age: Age? = nil, onset: Onset? = nil,
                 phenotypes: [PhenotypeObservation] = [], labs: [LabResult] = [],
-                variants: [VariantObservation] = [], lesions: [Lesion] = [], tests: TestResults? = nil) {
+                variants: [VariantObservation] = [], lesions: [Lesion] = [], joints: [JointInvolvement] = [],
+                procedures: [ProcedureObservation] = [], tests: TestResults? = nil) {
+        self.joints = joints
+        self.procedures = procedures
         self.id = id
         self.sex = sex
         self.age = age

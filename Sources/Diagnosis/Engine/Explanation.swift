@@ -143,14 +143,17 @@ extension LikelihoodEngine {
             guard let a else { return nil }
             return a.frequency?.display ?? "frequency not stated"
         }
+        // The annotations with their term indices, resolved once for all the patient's terms.
+        let resolved = ResolvedAnnotations(annotations, kb: kb)
+        var lent: ResolvedAnnotations?
         for (i, f) in query.observed.enumerated() {
             let lr = ratios.observed[i].lr[Int(slot)]
             let p = ratios.observed[i].p
-            var (match, term, annotation) = classifyObserved(f.term, annotations: annotations)
+            var (match, term, annotation) = classifyObserved(f.term, annotations: resolved)
             var frequency = frequencyText(annotation)
             // Named as borrowed only when the lent frequency is what the ranking used (it beat the
             // disease's own partial credit).
-            if match == .noMatch || match == .commonAncestor, let borrowed = borrowedMatch(f.term, slot: slot),
+            if match == .noMatch || match == .commonAncestor, let borrowed = borrowedMatch(f.term, slot: slot, lent: &lent),
                Float(freq(borrowed) * parameters.geneSiblingFactor) >= Float(p[Int(slot)]) {
                 (match, term, annotation) = (.sameGeneDisease, kb.index(of: borrowed.term), borrowed)
                 frequency = "\(frequencyText(borrowed) ?? "") in \(borrowed.disease), weighted \(parameters.geneSiblingFactor)"
@@ -199,15 +202,30 @@ extension LikelihoodEngine {
             lookFor: lookFor(annotations: annotations, query: query, limit: lookForLimit))
     }
 
-    func classifyObserved(_ q: Int32, annotations: [Annotation]) -> (MatchType, Int32?, Annotation?) {
-        let kb = index.kb
-        let qAncestors = kb.ancestors[Int(q)]
-        for a in annotations where a.negated {
-            if let t = kb.index(of: a.term), kb.isAncestor(t, of: q) {
-                return (CuratedAnnotations.isCurated(a) ? .curatedExclusion : .notAnnotation, t, a)
+    /// A disease's annotations with the index of each term (those the release knows), negated and
+    /// positive apart.
+    struct ResolvedAnnotations {
+        var negated: [(Annotation, Int32)] = []
+        var positive: [(Annotation, Int32)] = []
+        /// Both, in the annotations' order.
+        var all: [(Annotation, Int32)] = []
+
+        init(_ annotations: [Annotation], kb: KnowledgeBase) {
+            for a in annotations {
+                guard let t = kb.index(of: a.term) else { continue }
+                all.append((a, t))
+                if a.negated { negated.append((a, t)) } else { positive.append((a, t)) }
             }
         }
-        let positive = annotations.filter { !$0.negated }.compactMap { a in kb.index(of: a.term).map { (a, $0) } }
+    }
+
+    func classifyObserved(_ q: Int32, annotations: ResolvedAnnotations) -> (MatchType, Int32?, Annotation?) {
+        let kb = index.kb
+        let qAncestors = kb.ancestors[Int(q)]
+        for (a, t) in annotations.negated where kb.isAncestor(t, of: q) {
+            return (CuratedAnnotations.isCurated(a) ? .curatedExclusion : .notAnnotation, t, a)
+        }
+        let positive = annotations.positive
         if let (a, t) = positive.first(where: { $0.1 == q }) { return (.exact, t, a) }
         let below = positive.filter { kb.isAncestor(q, of: $0.1) }
         if let best = below.max(by: { freq($0.0) < freq($1.0) }) { return (.patientMoreGeneral, best.1, best.0) }
@@ -226,12 +244,16 @@ extension LikelihoodEngine {
     func freq(_ a: Annotation) -> Double { parameters.frequency(a.frequency) }
 
     /// The most frequent annotation at or below `q` of the diseases the slot borrows from, if any.
-    func borrowedMatch(_ q: Int32, slot: Int32) -> Annotation? {
+    /// `lent`: the lent annotations of the slot, resolved on first use and kept by the caller.
+    func borrowedMatch(_ q: Int32, slot: Int32, lent: inout ResolvedAnnotations?) -> Annotation? {
         let kb = index.kb
-        let borrowed = BorrowedAnnotations.annotations(of: index.siblings[Int(slot)], in: kb).filter { a in
-            (index.sex == nil || a.sex == nil || a.sex == index.sex) && kb.index(of: a.term).map { kb.isAncestor(q, of: $0) } == true
+        if lent == nil {
+            lent = ResolvedAnnotations(BorrowedAnnotations.annotations(of: index.siblings[Int(slot)], in: kb).filter { a in
+                index.sex == nil || a.sex == nil || a.sex == index.sex
+            }, kb: kb)
         }
-        return borrowed.max { freq($0) < freq($1) }
+        let borrowed = lent?.all ?? []
+        return borrowed.filter { kb.isAncestor(q, of: $0.1) }.map(\.0).max { freq($0) < freq($1) }
     }
 
     /// Frequent features of the disease not implied by, implying or excluded by the patient's terms,

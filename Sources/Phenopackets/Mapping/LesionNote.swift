@@ -2,9 +2,10 @@ internal import Clinical
 internal import Foundation
 
 /// What a lesion exported as a phenotypic feature has no ontology term for - its stable id, its
-/// morphology, a midline side, and a region name that the body-site term does not give back - written
-/// in the feature's `description` as `Ossify lesion: id=L1; region=anterior trunk; morphology=plaque;
-/// side=midline`, and read back from it.
+/// morphology, a midline side, a region name that the body-site term does not give back, the surface
+/// (anterior, posterior) and how it was seen (imaging) - written in the feature's `description` as
+/// `Ossify lesion: id=L1; region=anterior trunk; morphology=plaque; side=midline; surface=anterior;
+/// imaging=radiograph`, and read back from it.
 enum LesionNote {
     static let prefix = "Ossify lesion:"
 
@@ -16,6 +17,8 @@ enum LesionNote {
         if regionFromTerm != lesion.region { parts.append("region=" + clean(lesion.region)) }
         if let morphology = lesion.morphology { parts.append("morphology=" + morphology.rawValue) }
         if lesion.side == .midline { parts.append("side=" + BodySide.midline.rawValue) }
+        if let surface = lesion.surface { parts.append("surface=" + surface.rawValue) }
+        if let imaging = lesion.imaging { parts.append("imaging=" + imaging.rawValue) }
         return parts.isEmpty ? "" : prefix + " " + parts.joined(separator: "; ")
     }
 
@@ -38,6 +41,8 @@ enum LesionNote {
         if let region = fields["region"] { lesion.region = region }
         if let morphology = fields["morphology"].flatMap(LesionMorphology.init(rawValue:)) { lesion.morphology = morphology }
         if let side = fields["side"].flatMap(BodySide.init(rawValue:)) { lesion.side = side }
+        if let surface = fields["surface"].flatMap(BodySurface.init(rawValue:)) { lesion.surface = surface }
+        if let imaging = fields["imaging"].flatMap(ImagingModality.init(rawValue:)) { lesion.imaging = imaging }
     }
 
     /// Keeps the note parseable: no separators inside values.

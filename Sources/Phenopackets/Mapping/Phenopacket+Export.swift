@@ -23,9 +23,17 @@ extension Phenopacket {
     ///   Area, the percent in `UCUM:%`, the lesion's age as `timeObserved`, a physical examination of the
     ///   region's UBERON term as `procedure`, and a description naming the lesion's feature and id
     ///   (see `LesionExtent`, which also says why that assay).
+    /// - Joints scored for involvement become features after the lesions' (see `JointMapping`):
+    ///   HP:0001376 Limitation of joint mobility (excluded for score 0) or HP:0031013 Ankylosis (score
+    ///   2), the joint's UBERON term and the side as modifiers, the age scored as onset, and the note
+    ///   `Ossify joint: joint=elbow; side=left; score=2`.
+    /// - Procedures become medical actions (see `ProcedureMapping`): the procedure's code, the body site
+    ///   of the lesion operated on, the date performed; the lesion's id and the recurrence in a note of
+    ///   `metaData.externalReferences`.
     /// - Labs whose analyte has an assay code (`assayCode`; by default an analyte that is already an id
     ///   such as `LOINC:2731-8`) become measurements with a UCUM unit and the reference range; labs
-    ///   without a code are left out.
+    ///   without a code are left out. A lab's body region and side (a limb segment length) go in the
+    ///   note `Ossify measurement: site=lower-leg; side=left` (see `MeasurementSite`).
     /// - Variants become one interpretation `<id>-genotype` (in progress, no diagnosis disease) with a
     ///   genomic interpretation each: a gene descriptor for a bare gene, else a variant interpretation
     ///   (HGVS expression, GENO allelic state, ACMG class, parent of origin as the extension
@@ -66,15 +74,11 @@ extension Phenopacket {
             if let depth = lesion.depth, let row = BodySite.depths.first(where: { $0.depth == depth }) {
                 modifiers.append(OntologyClass(id: row.id, label: row.label))
             }
-            switch lesion.side {
-            case .left: modifiers.append(OntologyClass(Vocabulary.left, label: "Left"))
-            case .right: modifiers.append(OntologyClass(Vocabulary.right, label: "Right"))
-            case .bilateral: modifiers.append(OntologyClass(Vocabulary.bilateral, label: "Bilateral"))
-            case .midline, nil: break
-            }
+            if let side = Vocabulary.lateralityTerm(lesion.side) { modifiers.append(side) }
             return PhenotypicFeature(type: term(lesionTerm(lesion)), description: LesionNote.text(for: lesion), modifiers: modifiers,
                                      onset: lesion.age.map { .age(iso8601duration: $0.description) })
         }
+        phenotypicFeatures += record.joints.map(JointMapping.feature)
 
         measurements = record.labs.compactMap { lab in
             guard let code = assayCode(lab.analyte) else { return nil }
@@ -84,8 +88,10 @@ extension Phenopacket {
                 // A missing bound is unbounded: written as "-Infinity" or "Infinity", read back as nil.
                 range = ReferenceRange(unit: unit, low: lab.referenceLow ?? -.infinity, high: lab.referenceHigh ?? .infinity)
             }
-            return Measurement(assay: OntologyClass(code), value: .quantity(Quantity(unit: unit, value: lab.value, referenceRange: range)),
-                               timeObserved: lab.ageAtMeasurement.map { .age(iso8601duration: $0.description) })
+            var m = Measurement(assay: OntologyClass(code), value: .quantity(Quantity(unit: unit, value: lab.value, referenceRange: range)),
+                                timeObserved: lab.ageAtMeasurement.map { .age(iso8601duration: $0.description) })
+            MeasurementSite.write(lab, into: &m)
+            return m
         }
         measurements += record.lesions.enumerated().compactMap { index, lesion in
             LesionExtent.measurement(for: lesion, featureIndex: phenotypes.count + index)
@@ -102,8 +108,12 @@ extension Phenopacket {
                                               diagnosis: .init(genomicInterpretations: genomic))]
         }
 
+        let (actions, procedureNotes) = ProcedureMapping.actions(record.procedures, lesions: record.lesions)
+        medicalActions = actions
+
         metaData = MetaData(created: Self.rfc3339(created), createdBy: createdBy,
-                            resources: Self.resources(for: self, hpoVersion: hpoVersion), phenopacketSchemaVersion: "2.0")
+                            resources: Self.resources(for: self, hpoVersion: hpoVersion), phenopacketSchemaVersion: "2.0",
+                            externalReferences: procedureNotes)
     }
 
     /// The most specific HPO term for a lesion's depth: HP:6000071 Heterotopic dermal ossification,
@@ -178,6 +188,9 @@ extension Phenopacket {
             note(m.procedure?.code); note(m.procedure?.bodySite)
         }
         p.diseases.forEach { note($0.term) }
+        for a in p.medicalActions {
+            note(a.procedure?.code); note(a.procedure?.bodySite); note(a.treatmentTarget); note(a.responseToTreatment)
+        }
         for x in p.interpretations {
             note(x.diagnosis?.disease)
             for g in x.diagnosis?.genomicInterpretations ?? [] {

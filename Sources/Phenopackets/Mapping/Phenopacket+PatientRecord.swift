@@ -28,6 +28,15 @@ extension Phenopacket {
     ///   a negative test; a measurement described `Ossify test: NAME=VALUE` is a GNAS sequencing,
     ///   methylation, ACVR1, Gs-alpha activity, lesion imaging or flare-up result. An unknown name or
     ///   value is refused with the measurement's path.
+    /// - A feature described by an Ossify joint note (`Ossify joint: joint=elbow; side=left; score=2`)
+    ///   is a ``JointInvolvement`` at the age of its onset, not a phenotype (see `JointMapping`); a note
+    ///   naming no known joint, side or score 0 to 2 is refused with the feature's path.
+    /// - A medical action whose procedure code is one Ossify writes (NCIT:C15189 Biopsy, `OSSIFY:excision`,
+    ///   ...) is a ``ProcedureObservation`` with the date it was performed (a timestamp; refused
+    ///   without) and the lesion and recurrence of its note (see `ProcedureMapping`); other medical
+    ///   actions are left out.
+    /// - A measurement's `Ossify measurement: site=...; side=...` note gives its lab's body region and
+    ///   side.
     /// - Genomic interpretations (except REJECTED ones) become ``VariantObservation``s: gene symbol, the
     ///   HGVS expression (hgvs.c, else hgvs.g, else hgvs.p, else any other hgvs syntax), zygosity from
     ///   the GENO allelic state, ACMG class, parent of origin from the `parentOfOrigin` extension.
@@ -54,9 +63,17 @@ extension Phenopacket {
         var implied: [TermID: Int] = [:]
         var onsets: [Age] = []
         var lesionAtFeature: [Int: Int] = [:]
+        var issues: [PhenopacketError.Issue] = []
         for (featureIndex, feature) in phenotypicFeatures.enumerated() {
             guard let term = feature.type?.termID else { continue }
             let onset = onset(feature.onset)
+            if let joint = JointMapping.joint(feature, age: age(feature.onset), path: "phenotypicFeatures[\(featureIndex)]") {
+                switch joint {
+                case .success(let j): record.joints.append(j)
+                case .failure(let error): issues += error.issues
+                }
+                continue
+            }
             if !feature.excluded, case .age(let age)? = onset { onsets.append(age) }
             if !feature.excluded, let lesion = Self.lesion(feature, term: term, onset: onset) {
                 lesionAtFeature[featureIndex] = record.lesions.count
@@ -84,14 +101,21 @@ extension Phenopacket {
             }
         }
         record.onset = onsets.min().map(Onset.age)
-        let extentIssues = LesionExtent.apply(measurements, to: &record.lesions, lesionAtFeature: lesionAtFeature)
-        if !extentIssues.isEmpty { throw PhenopacketError(issues: extentIssues) }
+        issues += LesionExtent.apply(measurements, to: &record.lesions, lesionAtFeature: lesionAtFeature)
+        let (procedures, procedureIssues) = ProcedureMapping.read(self)
+        record.procedures = procedures
+        issues += procedureIssues
+        for (i, m) in measurements.enumerated() {
+            guard var lab = labResult(m) else { continue }
+            if let issue = MeasurementSite.read(m, into: &lab, path: "measurements[\(i)]") { issues.append(issue) }
+            record.labs.append(lab)
+        }
+        if !issues.isEmpty { throw PhenopacketError(issues: issues) }
 
         let (tests, testIssues) = TestResultsMapping.read(self)
         if !testIssues.isEmpty { throw PhenopacketError(issues: testIssues) }
         record.tests = tests.isEmpty ? nil : tests
 
-        record.labs = measurements.compactMap(labResult)
         record.variants = interpretations.flatMap { ($0.diagnosis?.genomicInterpretations ?? []) }
             .filter { $0.interpretationStatus != .rejected }
             .compactMap(Self.variant)

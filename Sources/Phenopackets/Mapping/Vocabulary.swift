@@ -6,6 +6,15 @@ enum Vocabulary {
     /// HP:0012831 Laterality and its children: a feature modifier that becomes `laterality`.
     static let laterality: Set<String> = ["HP:0012831", "HP:0012832", "HP:0012833", "HP:0012834", "HP:0012835"]
     static let left = TermID.hpo(12835), right = TermID.hpo(12834), bilateral = TermID.hpo(12832)
+    /// The HPO laterality term of a side (a midline side has none).
+    static func lateralityTerm(_ side: BodySide?) -> Phenopacket.OntologyClass? {
+        switch side {
+        case .left: Phenopacket.OntologyClass(left, label: "Left")
+        case .right: Phenopacket.OntologyClass(right, label: "Right")
+        case .bilateral: Phenopacket.OntologyClass(bilateral, label: "Bilateral")
+        case .midline, nil: nil
+        }
+    }
     /// HP:0030674 Antenatal onset: the onset of a feature given as a gestational age.
     static let antenatalOnset = TermID.hpo(30674)
 

@@ -5,7 +5,9 @@ import Ontology
 /// assess routes and the phenopacket export feed on. A visit's age is its stored age or the time
 /// from the birth date to its date; the record's age is the greatest of them; the latest visit's
 /// observation of a term wins. In the pseudonymised view the
-/// record's id is the research id and lesion ids are hashed as in the record's JSON view.
+/// record's id is the research id, lesion ids are hashed and procedure dates shifted as in the
+/// record's JSON view (dropped without the patient's date offset); a procedure's outcome, being free
+/// text, is never part of the record.
 extension PatientDocument {
     public func patientRecord(view: View = .identified) -> PatientRecord {
         let fields = patient.fields
@@ -19,6 +21,17 @@ extension PatientDocument {
         func lesionID(_ id: String) -> String {
             guard view == .pseudonymised else { return id }
             return hasher("lesion:\(patient.privacy?.researchID ?? "")", id)
+        }
+        // Researchers get only values shaped as codes (ResearchAllowList), never typed text.
+        func admitted(_ value: String?, _ shape: ResearchAllowList.Shape) -> String? {
+            guard view == .pseudonymised else { return value }
+            return value.flatMap { ResearchAllowList.fits(.string($0), shape, column: nil) ? $0 : nil }
+        }
+        // A date as the view shows it: shifted by the patient's offset for researchers, else none.
+        func shown(_ date: String?) -> String? {
+            guard view == .pseudonymised, let date else { return date }
+            guard let shift = patient.privacy?.dateShiftDays else { return nil }
+            return CivilDate(date)?.adding(days: shift)?.description
         }
         // The age at the last encounter: the greatest age among the visits whose time is known.
         record.age = visits.compactMap { $0.visit.fields.ageAtVisit(birthDate: fields.birthDate) }.max()
@@ -52,14 +65,9 @@ extension PatientDocument {
                 }
                 record.labs.append(LabResult(analyte: "LOINC:" + m.fields.loinc, value: m.fields.value, unit: m.fields.unit,
                                              referenceLow: m.fields.referenceLow, referenceHigh: m.fields.referenceHigh,
-                                             ageAtMeasurement: visitAge))
+                                             ageAtMeasurement: visitAge, bodySite: admitted(m.fields.bodySite, ResearchAllowList.regions), side: m.fields.side))
             }
             for variant in v.variants {
-                // Researchers get only values shaped as codes (ResearchAllowList), never the typed label.
-                func admitted(_ value: String?, _ shape: ResearchAllowList.Shape) -> String? {
-                    guard view == .pseudonymised else { return value }
-                    return value.flatMap { ResearchAllowList.fits(.string($0), shape, column: nil) ? $0 : nil }
-                }
                 record.variants.append(VariantObservation(gene: admitted(variant.fields.gene, ResearchAllowList.gene),
                                                           hgvs: admitted(variant.fields.hgvs, ResearchAllowList.hgvs),
                                                           zygosity: variant.fields.zygosity?.rawValue,
@@ -74,7 +82,16 @@ extension PatientDocument {
             for l in v.lesions {
                 record.lesions.append(Lesion(id: lesionID(l.fields.lesionId), region: l.fields.region, side: l.fields.side,
                                              depth: l.fields.depth, morphology: l.fields.morphology,
-                                             percentOfRegion: l.fields.percentOfRegion, age: visitAge))
+                                             percentOfRegion: l.fields.percentOfRegion, age: visitAge,
+                                             surface: l.fields.surface, imaging: l.fields.imaging))
+            }
+            for j in v.jointInvolvements {
+                record.joints.append(JointInvolvement(joint: j.fields.joint, side: j.fields.side, score: j.fields.score, age: visitAge))
+            }
+            for p in v.procedures {
+                let f = p.fields
+                record.procedures.append(ProcedureObservation(kind: f.kind, date: shown(f.date), lesionID: f.lesionId.map(lesionID),
+                                                              recurrence: f.recurrence, recurrenceDate: shown(f.recurrenceDate)))
             }
         }
         record.phenotypes = order.compactMap { phenotypes[$0] }

@@ -4,8 +4,12 @@ public import Phenopackets
 extension PatientDocument {
     /// The stored record as a GA4GH phenopacket: the engines' record (``patientRecord(view:)``)
     /// exported by `Phenopacket(record:...)`, plus the stored diagnoses (see ``StatedDiagnosis``),
+    /// and the patient's ORPHA and OMIM codes as `diseases` entries (``Phenopacket/subjectDiseaseCodes``),
     /// with the HPO release in use named in the metadata. The one export of a record, used by the
-    /// API and by `ossify db export`.
+    /// API and by `ossify db export`. What has no place in a phenopacket stays in the registry (its
+    /// backup keeps it): free text (notes, a procedure's outcome, a measurement's display name), the
+    /// kind and calendar date of a visit (a visit is exported as the age of what it records), consent,
+    /// status and the other common data elements of the patient.
     ///
     /// Researchers (the pseudonymised view) get diagnosis codes with no label: the label is typed
     /// text and may hold anything.
@@ -14,7 +18,7 @@ extension PatientDocument {
         let record = patientRecord(view: view)
         var packet = Phenopacket(record: record, id: record.id ?? fallbackID, hpoVersion: hpoVersion,
                                  assayCode: { TermID($0) }, termLabel: termLabel)
-        packet.state(statedDiagnoses(view: view))
+        packet.state(statedDiagnoses(view: view), subjectDiseaseCodes: [patient.fields.orphaCode, patient.fields.omimCode].compactMap { $0 })
         return packet
     }
 

@@ -16,11 +16,16 @@ public struct ImportedPatient: Sendable {
     /// encounter (at `record.age`, the phenopacket's `timeAtLastEncounter`) holds the phenotypes
     /// (with their own onsets), variants and the `diagnoses` the source states; each lab and lesion
     /// goes to the visit at its own age (`ageAtMeasurement`, `age`), which may be another one. A
-    /// time the source does not give makes a visit of unknown time (no date, no age). Lesions
-    /// without a region of the Lund-Browder list, or with an extent outside 0 to 100 percent, are
-    /// refused by validation, with the field named.
-    public init(_ record: PatientRecord, diagnoses: [StatedDiagnosis] = [], pseudonym: String, birthDate: String?) {
+    /// time the source does not give makes a visit of unknown time (no date, no age). Each scored
+    /// joint goes to the visit at its age; the procedures (dated themselves) to the encounter. The
+    /// `diseaseCodes` (``Phenopacket/subjectDiseaseCodes``) become the patient's ORPHA and OMIM
+    /// codes. Lesions without a region of the Lund-Browder list, or with an extent outside 0 to 100
+    /// percent, are refused by validation, with the field named.
+    public init(_ record: PatientRecord, diagnoses: [StatedDiagnosis] = [], diseaseCodes: [String] = [],
+                pseudonym: String, birthDate: String?) {
         var patient = PatientFields(pseudonym: pseudonym, birthDate: birthDate, sex: record.sex)
+        patient.orphaCode = diseaseCodes.first { $0.hasPrefix("ORPHA:") }
+        patient.omimCode = diseaseCodes.first { $0.hasPrefix("OMIM:") }
         var visits: [Age?: ImportedVisit] = [:]
         func edit(_ age: Age?, _ change: (inout ImportedVisit) -> Void) {
             var visit = visits[age] ?? ImportedVisit(visit: VisitFields(date: nil, age: age?.description, kind: "other"))
@@ -48,17 +53,29 @@ public struct ImportedPatient: Sendable {
                                                     vcf: v.vcf?.description))
             }
             visit.diagnoses = diagnoses.map(DiagnosisFields.init)
+            visit.procedures = record.procedures.map { p in
+                // A procedure without a date is refused by validation (the date is required).
+                ProcedureFields(kind: p.kind, date: p.date ?? "", lesionId: p.lesionID, recurrence: p.recurrence,
+                                recurrenceDate: p.recurrenceDate)
+            }
         }
         for lab in record.labs where lab.analyte.hasPrefix("LOINC:") {
             edit(lab.ageAtMeasurement) { visit in
                 visit.measurements.append(MeasurementFields(loinc: String(lab.analyte.dropFirst(6)), value: lab.value, unit: lab.unit,
-                                                            referenceLow: lab.referenceLow, referenceHigh: lab.referenceHigh))
+                                                            referenceLow: lab.referenceLow, referenceHigh: lab.referenceHigh,
+                                                            bodySite: lab.bodySite, side: lab.side))
             }
         }
         for (n, l) in record.lesions.enumerated() {
             edit(l.age) { visit in
-                visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side,
-                                                  percentOfRegion: l.percentOfRegion, depth: l.depth, morphology: l.morphology))
+                visit.lesions.append(LesionFields(lesionId: l.id ?? "L\(n + 1)", region: l.region, side: l.side, surface: l.surface,
+                                                  percentOfRegion: l.percentOfRegion, depth: l.depth, morphology: l.morphology,
+                                                  imaging: l.imaging))
+            }
+        }
+        for j in record.joints {
+            edit(j.age) { visit in
+                visit.jointInvolvements.append(JointInvolvementFields(joint: j.joint, side: j.side, score: j.score))
             }
         }
         if let t = record.tests {

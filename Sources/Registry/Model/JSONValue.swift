@@ -77,8 +77,14 @@ public enum JSONValue: Sendable, Hashable, Codable {
         self.init(parsing: jsonText.utf8)
     }
 
-    /// The JSON form of an encodable value.
+    /// The JSON form of an encodable value, built directly (`JSONValueEncoder`).
     public init(encoding value: some Encodable) throws {
+        self = try JSONValueEncoder.encode(value)
+    }
+
+    /// The JSON form through Foundation's encoder and parser: what `init(encoding:)` must equal
+    /// (the tests compare the two).
+    init(encodingThroughText value: some Encodable) throws {
         let data = try JSONEncoder().encode(value)
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }

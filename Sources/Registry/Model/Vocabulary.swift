@@ -16,22 +16,6 @@ public enum AgeAtEvent: String, Sendable, Codable, CaseIterable {
     case undetermined
 }
 
-/// Which face of a body region a lesion is on (Lund-Browder charts front and back).
-public enum BodySurface: String, Sendable, Codable, CaseIterable {
-    case anterior, posterior
-}
-
-/// How a lesion was seen.
-public enum ImagingModality: String, Sendable, Codable, CaseIterable {
-    case clinicalExamination = "clinical examination"
-    case radiograph
-    case ct
-    case lowDoseCT = "low-dose ct"
-    case mri
-    case ultrasound
-    case boneScan = "bone scan"
-}
-
 public enum Zygosity: String, Sendable, Codable, CaseIterable {
     case heterozygous, homozygous, hemizygous, mosaic, unknown
 }
@@ -47,17 +31,6 @@ public enum ACMGClass: String, Sendable, Codable, CaseIterable {
 
 public enum DiagnosisStatus: String, Sendable, Codable, CaseIterable {
     case suspected, confirmed, excluded
-}
-
-/// Joints scored for involvement (0 none, 1 partial, 2 ankylosed).
-public enum Joint: String, Sendable, Codable, CaseIterable {
-    case jaw, neck, spine, shoulder, elbow, wrist, hand, hip, knee, ankle, foot
-}
-
-public enum ProcedureKind: String, Sendable, Codable, CaseIterable {
-    case excision, biopsy
-    case contractureRelease = "contracture release"
-    case amputation, other
 }
 
 /// Registry roles.

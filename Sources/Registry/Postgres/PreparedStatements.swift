@@ -12,6 +12,8 @@ enum PreparedStatements {
             return try await collect(client.execute(PrincipalStatement(binds: query.binds), logger: logger))
         case .audit?:
             return try await collect(client.execute(AuditStatement(binds: query.binds), logger: logger))
+        case .revision?:
+            return try await collect(client.execute(RevisionStatement(binds: query.binds), logger: logger))
         case nil:
             return nil
         }
@@ -42,6 +44,15 @@ struct DocumentStatement: PostgresPreparedStatement {
 struct PrincipalStatement: PostgresPreparedStatement {
     static let name = "ossify_principal_v1"
     static let sql = RegistryStore.principalQuery(tokenHash: "", now: "").numberedPlaceholders
+    let binds: [SQLValue]
+
+    func makeBindings() throws -> PostgresBindings { PreparedStatements.bindings(binds) }
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
+
+struct RevisionStatement: PostgresPreparedStatement {
+    static let name = "ossify_revision_v1"
+    static let sql = RegistryStore.revisionQuery(patient: 0).numberedPlaceholders
     let binds: [SQLValue]
 
     func makeBindings() throws -> PostgresBindings { PreparedStatements.bindings(binds) }

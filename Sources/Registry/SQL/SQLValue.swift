@@ -140,4 +140,6 @@ public enum PreparedStatementKey: Sendable, Hashable {
     case principal
     /// The audit entry of every read.
     case audit
+    /// The owner and revision of a patient, read before a cached record is served.
+    case revision
 }

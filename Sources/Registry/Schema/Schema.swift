@@ -17,6 +17,7 @@ public enum Schema {
         Migration(id: "0006-variant-expressions", statements: variantExpressions),
         Migration(id: "0007-login-throttle", statements: loginThrottle),
         Migration(id: "0008-audit-by-time", statements: { _ in ["CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at, id)"] }),
+        Migration(id: "0009-patient-revision", statements: patientRevision),
     ]
 
     // 0008: the audit log is listed by time (`at`, then id): the entries of reads on SQLite wait in

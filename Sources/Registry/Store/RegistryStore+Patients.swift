@@ -73,6 +73,8 @@ public struct PatientDocument: Sendable {
     public var assessments: [StoredAssessment]
     /// Hashes ids for pseudonymised views with the installation's key.
     let hasher: IDHasher
+    /// The patient's revision in the snapshot the document was read from (migration 0009).
+    public var revision: Int64 = 0
 }
 
 public struct VisitDocument: Sendable {
@@ -184,11 +186,18 @@ extension RegistryStore {
             guard let key = r[4].first?["value"].string, let hasher = IDHasher(base64Key: key) else {
                 throw RegistryError.internalFailure("the research key is missing; run the migrations")
             }
-            return PatientDocument(patient: patient, visits: visits, assessments: assessments, hasher: hasher)
+            return PatientDocument(patient: patient, visits: visits, assessments: assessments, hasher: hasher,
+                                   revision: patientRow["revision"].int64 ?? 0)
         }
+        try await auditRecordRead(patient: id, by: who)
+        return document
+    }
+
+    /// The audit entry of a whole-record read, whether it was read from the database or served
+    /// from the cache of renderings.
+    func auditRecordRead(patient id: Int64, by who: Principal) async throws(RegistryError) {
         try await recordAudit(who, .read, .patient, record: String(id), patient: id,
                               after: .object(["view": .string(who.role == .researcher ? "pseudonymised" : "full record")]))
-        return document
     }
 
     /// The reads of a whole record, in the order `document` unpacks them; every bind is the
@@ -228,6 +237,7 @@ extension RegistryStore {
     public func storeAssessment(patient id: Int64, kind: StoredAssessment.Kind, dataRelease: String, engineVersion: String,
                                 result: JSONValue, by who: Principal) async throws(RegistryError) -> StoredAssessment {
         try Self.requirePatientWriter(who)
+        let createdAt = timestamp()
         return try await RegistryError.wrap(.assessment) {
             try await database.transaction { tx in
                 guard Self.owner(try await tx.query(Self.ownerQuery(table: "patients", id: id)), scope: who.scope) != nil else {
@@ -236,11 +246,14 @@ extension RegistryStore {
                 let rows = try await tx.query(
                     """
                     INSERT INTO assessments (patient_id, kind, data_release, engine_version, result_json, created_by, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
                     """,
                     [.integer(id), .text(kind.rawValue), .text(dataRelease), .text(engineVersion), .text(result.jsonText),
-                     SQLValue(who.userID), .text(timestamp())])
-                guard let stored = rows.first.flatMap(Self.assessment) else { throw RegistryError.internalFailure("no row returned") }
+                     SQLValue(who.userID), .text(createdAt)])
+                // The stored row is what was just bound: no need to read the result back and parse it.
+                guard let newID = rows.first?["id"].int64 else { throw RegistryError.internalFailure("no row returned") }
+                let stored = StoredAssessment(id: newID, patientID: id, kind: kind, dataRelease: dataRelease,
+                                              engineVersion: engineVersion, result: result, createdAt: createdAt)
                 try await audit(tx, who, .create, .assessment, record: String(stored.id), patient: id,
                                 after: .object(["kind": .string(kind.rawValue), "dataRelease": .string(dataRelease),
                                                 "engineVersion": .string(engineVersion)]))

@@ -13,11 +13,20 @@ public struct RegistryStore: Sendable {
     /// Where the audit entries of reads and sign-ins go (group commit; SQLite: a spool off the
     /// registry's writer). Copies of the store share it.
     let auditTrail: AuditTrail
+    /// Renderings of whole records, served while the record's revision is unchanged. Copies of the
+    /// store share it.
+    let documentCache: DocumentCache
 
-    public init(database: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// The default budget of the cache of rendered records: 64 MiB, some 4,000 records of ten
+    /// visits.
+    public static let defaultRecordCacheBytes = 64 << 20
+
+    public init(database: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() },
+                recordCacheBytes: Int = RegistryStore.defaultRecordCacheBytes) {
         self.database = database
         self.now = now
         auditTrail = AuditTrail(database: database)
+        documentCache = DocumentCache(budget: recordCacheBytes)
     }
 
     /// Moves the spooled audit entries into the registry and closes it. The store is unusable

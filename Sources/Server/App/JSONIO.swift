@@ -10,6 +10,11 @@ enum JSONIO {
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.serialized())))
     }
 
+    /// A JSON body already serialised (the cached record renderings).
+    static func response(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     static func response<T: Encodable>(encoding value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         response(try JSONValue(encoding: value), status: status)
     }

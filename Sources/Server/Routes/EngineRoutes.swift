@@ -32,7 +32,7 @@ struct EngineRoutes {
             let document = try await store.document(patient: id, by: who)
             let kb = engines.diagnosis.kb
             let packet = document.phenopacket(view: View(role: who.role), fallbackID: "patient", hpoVersion: kb.release.hpoVersion,
-                                              termLabel: { kb.term($0)?.name })
+                                              termLabel: { kb.term($0)?.name ?? engines.labs.assayLabel($0.description) })
             let data = try packet.jsonData(pretty: false)
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -88,7 +88,7 @@ struct EngineRoutes {
             do throws(PhenopacketError) {
                 let packet = try entry.result.get()
                 let record = try packet.patientRecord()
-                var item = ImportedPatient(record, diagnoses: packet.statedDiagnoses, pseudonym: packet.id,
+                var item = ImportedPatient(record, diagnoses: packet.statedDiagnoses, diseaseCodes: packet.subjectDiseaseCodes, pseudonym: packet.id,
                                            birthDate: packet.subject?.dateOfBirth.map { String($0.prefix(10)) })
                 let (notes, problems) = check.prepare(&item)
                 read.warnings += notes.map { ImportReport.Warning(index: index, line: entry.line, field: $0.field, reason: $0.reason) }

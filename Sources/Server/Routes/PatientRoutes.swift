@@ -58,8 +58,7 @@ struct PatientRoutes {
         api.add(.get, "/api/v1/patients/{id}/record", "The whole record: patient, visits with all parts, assessments",
                 tag: "patients", roles: [.clinician, .researcher], response: "PatientRecord") { _, context, who in
             let id = try await patientID(context, who)
-            let document = try await store.document(patient: id, by: who)
-            return JSONIO.response(document.json(View(role: who.role)))
+            return JSONIO.response(bytes: try await store.recordJSON(patient: id, by: who))
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Phenopackets
 import Ontology
+import Clinical
 import Registry
 
 /// `ossify db migrate|backup|restore|seed`: operator tasks on the registry database.
@@ -232,6 +233,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             do {
                 // Phenopackets name the HPO release in use and carry its term labels, as the API's do.
                 let kb = format == .phenopacket ? try loadKnowledgeBase() : nil
+                let labs = format == .phenopacket ? try loadKnowledge { try $0.labs() } : nil
                 let store = try await RegistryStore.open(db.database, password: Root.databasePassword)
                 try await store.migrate()
                 let who = Principal(userID: nil, username: "ossify-cli export", role: pseudonymised ? .researcher : .admin, siteID: nil)
@@ -250,7 +252,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                             guard next < ids.count else { return }
                             let i = next, id = ids[i]
                             next += 1
-                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, kb: kb)) }
+                            group.addTask { (i, try await Self.line(of: id, store: store, by: who, view: view, kb: kb, labs: labs)) }
                         }
                         for _ in 0..<4 { launch() }
                         while let (i, line) = try await group.next() {
@@ -280,11 +282,12 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         /// One patient's JSON line (without the newline): the record's JSON, or its phenopacket
         /// when a knowledge base is given.
-        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, kb: KnowledgeBase?) async throws(RegistryError) -> [UInt8] {
+        static func line(of patient: Int64, store: RegistryStore, by who: Principal, view: View, kb: KnowledgeBase?,
+                         labs: LabKnowledge?) async throws(RegistryError) -> [UInt8] {
             let document = try await store.document(patient: patient, by: who)
             guard let kb else { return document.json(view).serialized() }
             let packet = document.phenopacket(view: view, fallbackID: "patient-\(patient)", hpoVersion: kb.release.hpoVersion,
-                                              termLabel: { kb.term($0)?.name })
+                                              termLabel: { kb.term($0)?.name ?? labs?.assayLabel($0.description) })
             guard let data = try? packet.jsonData(pretty: false) else {
                 throw RegistryError.internalFailure("a phenopacket could not be encoded")
             }

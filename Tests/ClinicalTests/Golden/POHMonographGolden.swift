@@ -19,7 +19,7 @@ Also known as
 Identifiers
   - OMIM:166350 [S5]
   - ORPHA:2762 [S23, S24]
-  - MONDO:0008153 [S23, S24]
+  - MONDO:0008153 [S23, S24, S32]
 
 Description
   - Very rare genetic disease of progressive ectopic (heterotopic) ossification, usually caused by a
@@ -207,6 +207,8 @@ Sources
   S24  Orphanet.
   S26  Linglart (PHP1B).
   S27  OMIM 612462/603233.
+  S32  Mondo Disease Ontology, release 2026-08-04: skos:exactMatch mappings to OMIM and Orphanet
+       (mondo_exactmatch_omim.sssom.tsv, mondo_exactmatch_orphanet.sssom.tsv).
 
 """#
 }
