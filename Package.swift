@@ -62,7 +62,10 @@ let package = Package(
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], exclude: ["Vignettes"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PhenopacketsTests", dependencies: ["Phenopackets"], swiftSettings: strict),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Figures"], swiftSettings: strict),
+        .testTarget(
+            name: "AnalyticsTests",
+            dependencies: ["Analytics", "Figures", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
         // Registry only to check the map's regions and the %BSA against its Lund-Browder catalogue.
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Registry"], swiftSettings: strict),
         // The registry: storage protocol, SQLite (GRDB) and PostgreSQL (PostgresNIO) stores, users, audit.

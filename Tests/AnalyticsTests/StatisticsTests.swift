@@ -19,40 +19,6 @@ import Testing
 }
 
 @Suite struct TableTests {
-    /// Fisher's tea-tasting table: p = 34/70.
-    @Test func fisherTwoByTwo() {
-        let test = FisherExactTest.test(present: [3, 1], absent: [1, 3])
-        #expect(abs(test.p - 34.0 / 70) < 1e-12)
-        #expect(test.method == .fisherExact)
-    }
-
-    /// R: fisher.test(rbind(c(5, 1, 2), c(2, 6, 3)))$p.value
-    @Test func fisherTwoByThree() {
-        let test = FisherExactTest.test(present: [5, 1, 2], absent: [2, 6, 3])
-        #expect(abs(test.p - 0.1345161546399925) < 1e-9)
-    }
-
-    /// Tables of 10,000 patients stay exact. R: fisher.test(rbind(present, absent), workspace = 2e8)$p.value
-    @Test(arguments: [
-        ([300, 280, 500, 120], [2200, 2100, 3000, 1500], 1.699576359992888e-11),
-        ([610, 590, 801, 312], [1890, 1790, 2699, 1308], 0.0001561325627161832),
-        ([625, 600, 875, 375], [1878, 1796, 2635, 1123], 0.9995719712455818),
-        ([12, 40, 33, 9, 20], [300, 310, 280, 150, 200], 0.001593621634437066),
-        ([2500, 0, 3], [2500, 7, 0], 0.003887638908749028),
-    ])
-    func fisherLargeTablesAreExact(present: [Int], absent: [Int], expected: Double) {
-        let test = FisherExactTest.test(present: present, absent: absent)
-        #expect(test.method == .fisherExact)
-        #expect(abs(test.p - expected) <= 1e-7 * expected)
-    }
-
-    /// Past the step budget the test falls back to Pearson's chi-square and says so.
-    @Test func fisherFallsBackWhenTooLarge() {
-        let test = FisherExactTest.test(present: [80, 150, 500, 20], absent: [30, 60, 150, 10], budget: 1000)
-        #expect(test.method == .chiSquare)
-        #expect(test.p > 0 && test.p < 1)
-    }
-
     /// R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH") = 0.04 0.0533 0.0533 0.2
     @Test func benjaminiHochberg() {
         let adjusted = MultipleTesting.benjaminiHochberg([0.01, 0.04, 0.03, 0.2])

@@ -112,7 +112,34 @@ if (file.exists(large)) {
   tables <- lapply(readLines(large), fromJSON, simplifyVector = FALSE)
   ps <- sapply(tables, function(t) fisher.test(rbind(unlist(t$present), unlist(t$absent)), workspace = 2e8)$p.value)
   check("Fisher p, large 2 x k tables", lapply(tables, function(t) t$result$p), ps, 1e-6, relative = TRUE)
+  wide <- Filter(function(t) length(t$present) == 5 && sum(unlist(t$present), unlist(t$absent)) >= 4000, tables)
+  check("2 x 5 tables of 4,000 patients or more among them", length(wide) >= 4, TRUE, 0)
   check("large 2 x k tables tested exactly", sum(sapply(tables, function(t) t$result$method != "fisher-exact")), 0, 0)
+  cat(sprintf("network nodes per table: %s\n", paste(sapply(tables, function(t) t$result$nodes), collapse = " ")))
+}
+
+# Independent of FEXACT: every table with the margins of a small 2 x 5, enumerated in R, the p the
+# sum of those no more probable than the observed one (relative tolerance 1e-7, as fisher.test).
+small <- file.path(dir, "fisher-small.jsonl")
+if (file.exists(small)) {
+  enumerate <- function(present, absent) {
+    size <- present + absent
+    tables <- data.frame(left = sum(present), lp = 0)
+    for (j in seq_len(length(size) - 1)) {
+      grid <- merge(tables, data.frame(x = 0:size[j]))
+      grid <- grid[grid$x <= grid$left, ]
+      tables <- data.frame(left = grid$left - grid$x, lp = grid$lp + lchoose(size[j], grid$x))
+    }
+    tables <- tables[tables$left <= size[length(size)], ]
+    lp <- tables$lp + lchoose(size[length(size)], tables$left)
+    observed <- sum(lchoose(size, present))
+    sum(exp(lp[lp <= observed + log1p(1e-7)] - lchoose(sum(size), sum(present))))
+  }
+  tables <- lapply(readLines(small), fromJSON, simplifyVector = FALSE)
+  ps <- sapply(tables, function(t) enumerate(unlist(t$present), unlist(t$absent)))
+  check("Fisher p, 2 x 5 tables by full enumeration in R", lapply(tables, function(t) t$result$p), ps, 1e-9, relative = TRUE)
+  fexact <- sapply(tables, function(t) fisher.test(rbind(unlist(t$present), unlist(t$absent)))$p.value)
+  check("the same tables by fisher.test", lapply(tables, function(t) t$result$p), fexact, 1e-6, relative = TRUE)
 }
 
 cat(sprintf("%d checks, %d mismatches\n", checks, failures))

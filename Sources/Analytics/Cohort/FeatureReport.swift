@@ -9,6 +9,8 @@ public struct FeatureReport: Sendable, Encodable {
         public var p: Double
         public var pAdjusted: Double
         public var method: FisherExactTest.Method
+        /// The nodes the exact test visited (for the bench; not in the JSON).
+        public var nodes: Int
         /// Unsuppressed counts, for the plot.
         var presentCounts: [Int]
         var totals: [Int]
@@ -56,7 +58,7 @@ public struct FeatureReport: Sendable, Encodable {
             rows.append(Row(hpoId: feature,
                             present: Dictionary(uniqueKeysWithValues: zip(groups, present.map(policy.count))),
                             absent: Dictionary(uniqueKeysWithValues: zip(groups, absent.map(policy.count))),
-                            p: test.p, pAdjusted: test.p, method: test.method, presentCounts: present, totals: sizes))
+                            p: test.p, pAdjusted: test.p, method: test.method, nodes: test.nodes, presentCounts: present, totals: sizes))
         }
         let adjusted = MultipleTesting.benjaminiHochberg(rows.map(\.p))
         for i in rows.indices { rows[i].pAdjusted = adjusted[i] }

@@ -1,4 +1,5 @@
 import Clinical
+import Analytics
 
 /// Synthetic registry data for load tests, demos and the cohort analyses (`ossify db seed`): sites,
 /// patients with about ten visits each, and the parts of each visit, drawn from a seeded generator
@@ -23,18 +24,6 @@ public struct Seeder: Sendable {
         self.siteCodes = siteCodes
     }
 
-    /// A small deterministic generator (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Adds the synthetic patients to `store`, one transaction per patient, each audited as a
     /// creation by `who`. Returns the number of visits written.
     @discardableResult
@@ -46,7 +35,7 @@ public struct Seeder: Sendable {
         }
         let seedSites = siteCodes.compactMap { code in sites.first { $0.code == code } }
         guard !seedSites.isEmpty else { throw .invalid([FieldProblem("siteCodes", "must name at least one site")]) }
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(state: seed)
         let batch = UInt64.random(in: 0...UInt64(UInt32.max), using: &rng)
         var visits = 0
         for n in 0..<patients {

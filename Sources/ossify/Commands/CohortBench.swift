@@ -57,9 +57,17 @@ struct CohortBench: AsyncParsableCommand {
             rows.append(("progression (multi-state model)", try await Self.time(runs) {
                 _ = try CohortJSON.encode(ProgressionReport(patients: cohort, policy: policy))
             }))
-            rows.append(("features by parent-of-origin", try await Self.time(runs) {
-                _ = try CohortJSON.encode(FeatureReport(patients: cohort, by: .parentOfOrigin, policy: policy))
-            }))
+            for grouping in CohortGrouping.ofPatients {
+                var report: FeatureReport?
+                let seconds = try await Self.time(runs) {
+                    let made = FeatureReport(patients: cohort, by: grouping, policy: policy)
+                    _ = try CohortJSON.encode(made)
+                    report = made
+                }
+                let tables = report?.tables ?? [], exact = tables.filter { $0.method == .fisherExact }.count
+                let shape = "2 x \(report?.groups.count ?? 0)", nodes = tables.map(\.nodes).max() ?? 0
+                rows.append(("features by \(grouping.rawValue) (\(tables.count) tables of \(shape), \(exact) exact; at most \(nodes) nodes)", seconds))
+            }
             rows.append(("rates", try await Self.time(runs) {
                 _ = try CohortJSON.encode(RatesReport(patients: cohort, policy: policy))
             }))
@@ -74,9 +82,11 @@ struct CohortBench: AsyncParsableCommand {
             rows.append(("end to end: progression", try await Self.time(runs) {
                 _ = try CohortJSON.encode(try await service.progression(filter: all, by: who))
             }))
-            rows.append(("end to end: features by parent-of-origin", try await Self.time(runs) {
-                _ = try CohortJSON.encode(try await service.features(by: .parentOfOrigin, filter: all, by: who))
-            }))
+            for grouping in CohortGrouping.ofPatients {
+                rows.append(("end to end: features by \(grouping.rawValue)", try await Self.time(runs) {
+                    _ = try CohortJSON.encode(try await service.features(by: grouping, filter: all, by: who))
+                }))
+            }
             rows.append(("end to end: rates", try await Self.time(runs) {
                 _ = try CohortJSON.encode(try await service.rates(filter: all, by: who))
             }))

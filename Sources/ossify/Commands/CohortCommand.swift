@@ -92,7 +92,7 @@ struct CohortCommand: AsyncParsableCommand {
                 var lines = ["features by \(by.rawValue): n = \(report.n), groups \(report.groups.joined(separator: ", "))"]
                 for t in report.tables {
                     let cells = report.groups.map { "\($0) \(t.present[$0]?.description ?? "0")/\(report.groupSizes[$0]?.description ?? "0")" }
-                    lines.append("  \(t.hpoId): \(cells.joined(separator: ", ")); p \(CohortRun.p(t.p)), adjusted \(CohortRun.p(t.pAdjusted))\(t.method == .chiSquare ? " (chi-square)" : "")")
+                    lines.append("  \(t.hpoId): \(cells.joined(separator: ", ")); p \(CohortRun.p(t.p)), adjusted \(CohortRun.p(t.pAdjusted))\(t.method == .monteCarlo ? " (Monte Carlo)" : "")")
                 }
                 return lines
             }

@@ -3,8 +3,9 @@ import ArgumentParser
 import Foundation
 
 /// `ossify cohort fisher --present 3,1 --absent 1,3`: Fisher's exact test of one 2 × k table, as the
-/// feature tables run it (the chi-square fallback named in `method`). Prints {"p", "method"}; the
-/// R cross-check feeds it large tables.
+/// feature tables run it (the Monte Carlo fallback named in `method`). Prints {"method", "nodes",
+/// "p", "samples"}: the network's nodes, and the tables drawn when it fell back; the R cross-check
+/// feeds it large tables.
 struct CohortFisher: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fisher", abstract: "Fisher's exact test of one 2 x k table.")
 
@@ -31,7 +32,7 @@ struct CohortFisher: ParsableCommand {
 
     func run() throws {
         let test = FisherExactTest.test(present: Self.counts(present) ?? [], absent: Self.counts(absent) ?? [])
-        let json = try JSONSerialization.data(withJSONObject: ["p": test.p, "method": test.method.rawValue], options: [.sortedKeys])
+        let json = try JSONSerialization.data(withJSONObject: ["p": test.p, "method": test.method.rawValue, "nodes": test.nodes, "samples": test.samples] as [String: Any], options: [.sortedKeys])
         print(String(decoding: json, as: UTF8.self))
     }
 }

@@ -203,7 +203,7 @@ extension CohortPageView {
                           corner: "Feature", headers: r.groups + ["p", "p (BH-adjusted)", "Test"], rows: rows)
         var notes: [String] = []
         if r.tables.contains(where: { $0.method != .fisherExact }) {
-            notes.append("Tables marked \"\(FisherExactTest.Method.chiSquare.label)\" were too large for the exact test; Pearson's chi-square was used.")
+            notes.append("Tables marked \"\(FisherExactTest.Method.monteCarlo.label)\" were too large for the exact test: their p estimates the exact p from \(FisherExactTest.monteCarloSamples) tables drawn with the same margins (seeded).")
         }
         return Result(id: "features", heading: "Features by \(r.by.rawValue)", n: r.n.description, nLabel: "Patients used",
                       exclusions: exclusions(r.excluded), svg: FeatureBarsPlot.svg(r, id: "features-plot"), tables: [table], notes: notes,
@@ -234,7 +234,7 @@ extension FisherExactTest.Method {
     var label: String {
         switch self {
         case .fisherExact: "Fisher's exact"
-        case .chiSquare: "chi-square"
+        case .monteCarlo: "Monte Carlo"
         }
     }
 }
