@@ -76,3 +76,17 @@ import Figures
         #expect(states == [0, 1, 3, 3])
     }
 }
+
+extension PlotTests {
+    /// A curve that ends in an event drops inside the plot, not on its right edge (where a single
+    /// patient's curve looked like the plot's frame).
+    @Test func lastDropIsInsideThePlot() {
+        let visits = [VisitHistory(age: 1), VisitHistory(age: 4.9, lesions: [LesionSeen(lesionID: "L1", region: "head")])]
+        let report = SurvivalReport(event: .firstLesion, patients: [PatientHistory(id: "p", siteID: 1, sex: .female, visits: visits)],
+                                    grouping: nil, policy: .none)
+        let svg = KaplanMeierPlot.svg(report)
+        let frame = ChartFrame(left: 110, plotWidth: 560, plotHeight: 300, xMax: 4.9 * 1.05, yMax: 1)
+        #expect(frame.x(4.9) < 110 + 560 - 20)
+        #expect(svg.contains(SVG.number(frame.x(4.9))), "the drop is drawn at x = \(frame.x(4.9))")
+    }
+}

@@ -9,7 +9,9 @@ public enum KaplanMeierPlot {
         let curves = report.curves
         let end = max(report.data.map(\.time).max() ?? 1, 1e-9)
         let ticks = SVG.ticks(upTo: end)
-        let xMax = ticks.last.map { max($0, end) } ?? end
+        // A margin after the last time, so that a drop there is not drawn on the plot's edge (a
+        // single curve that ends in an event would otherwise look like the frame).
+        let xMax = ticks.last.map { max($0, end * 1.05) } ?? end * 1.05
         let tableHeight = 24.0 + 16 * Double(curves.count)
         let frame = ChartFrame(left: 110, plotWidth: 560, plotHeight: 300, xMax: xMax, yMax: 1)
         var svg = SVG(width: 760, height: frame.top + frame.plotHeight + 60 + tableHeight)
