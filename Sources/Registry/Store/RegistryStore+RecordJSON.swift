@@ -6,8 +6,8 @@ extension RegistryStore {
         SQLQuery("SELECT id AS patient_id, site_id, revision FROM patients WHERE id = ?", [.integer(id)], prepared: .revision)
     }
 
-    /// The JSON of `GET /api/v1/patients/{id}/record` in the caller's view: the same bytes as
-    /// `document(patient:by:).json(view)` serialised, audited the same way on every call. The
+    /// The JSON of `GET /api/v1/patients/{id}/record` in the caller's view: the same JSON as
+    /// `document(patient:by:).json(view)`, audited the same way on every call. The
     /// site check and the revision are read anew on every call; a rendering is reused only while
     /// the revision it was made at is the current one.
     public func recordJSON(patient id: Int64, by who: Principal) async throws(RegistryError) -> [UInt8] {

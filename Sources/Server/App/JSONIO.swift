@@ -6,8 +6,7 @@ import FoundationEssentials
 /// responses.
 enum JSONIO {
     static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.serialized())))
+        response(bytes: value.serialized(), status: status)
     }
 
     /// A JSON body already serialised (the cached record renderings).
