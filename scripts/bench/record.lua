@@ -1,6 +1,6 @@
 -- wrk script: GET one full patient record (/api/v1/patients/{id}/record) for random ids,
 -- paced so that the total rate is CONNECTIONS * 1000 / DELAY_MS requests per second
--- (wrk 4 has no fixed-rate mode; each connection waits DELAY_MS before each request).
+-- (wrk 4 has no fixed-rate mode; each connection waits about DELAY_MS before each request).
 -- Environment: OSSIFY_TOKEN (bearer token), OSSIFY_IDS (file of patient ids, one a line),
 -- OSSIFY_DELAY_MS.
 local token = os.getenv("OSSIFY_TOKEN")
@@ -24,8 +24,12 @@ function init(args)
   math.randomseed(seed)
 end
 
+-- Each pause is drawn from [pause/2, 3 pause/2] (same mean): with a constant pause the connections,
+-- opened together, stay in step and the server sees the whole load as one burst per pause instead
+-- of an even rate (a fixed-rate tool such as wrk2 spreads the connections' phases the same way).
 function delay()
-  return pause
+  if pause == 0 then return 0 end
+  return math.floor(pause * (0.5 + math.random()))
 end
 
 function request()

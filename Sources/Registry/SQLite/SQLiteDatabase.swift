@@ -65,6 +65,11 @@ public final class SQLiteDatabase: SQLDatabase {
 
     private func readSnapshot(_ queries: [SQLQuery]) async throws(SQLFailure) -> [[SQLRow]] {
         do {
+            // One statement sees one state of the database by itself (SQLite's autocommit): no
+            // transaction around it, which saves its BEGIN and COMMIT on every point read.
+            if queries.count == 1, let only = queries.first {
+                return try await writer.unsafeRead { db in [try Self.run(only, in: db)] }
+            }
             return try await writer.read { db in
                 try queries.map { try Self.run($0, in: db) }
             }
