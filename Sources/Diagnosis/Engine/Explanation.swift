@@ -77,6 +77,9 @@ public struct DiseaseExplanation: Sendable, Codable, Equatable {
     public var log10LikelihoodRatio: Double
     public var evidence: [TermEvidence]
     public var onset: OnsetEvidence?
+    /// The ratio of the patient's sex for a disease inherited X-linked recessively or with
+    /// male-limited expression (a female patient); nil when sex does not change the score.
+    public var sexLikelihoodRatio: Double?
     public var genotype: [GenotypeEvidence]
     public var lookFor: [SuggestedFeature]
     /// Other databases' ids of the same disease, merged into this candidate (`--database all`).
@@ -183,6 +186,7 @@ extension LikelihoodEngine {
         if let o = query.onset, !index.onsetClasses[Int(slot)].isEmpty {
             onset = OnsetEvidence(patient: o, disease: index.onsetClasses[Int(slot)], likelihoodRatio: onsetLR(o, slot: slot))
         }
+        let sexRatio = index.sexRatio[Int(slot)]
         var genotype: [GenotypeEvidence] = []
         for g in query.genes where kb.diseasesOfGene[Int(g.gene)].contains(Int32(d)) {
             let lr = geneLR(g, slot: slot)
@@ -198,7 +202,8 @@ extension LikelihoodEngine {
         }
         return DiseaseExplanation(
             disease: ranked.disease.id, name: ranked.disease.name, rank: ranked.rank, posterior: ranked.posterior,
-            logLikelihoodRatio: ranked.logLikelihoodRatio, log10LikelihoodRatio: ranked.logLikelihoodRatio / log(10), evidence: evidence, onset: onset, genotype: genotype,
+            logLikelihoodRatio: ranked.logLikelihoodRatio, log10LikelihoodRatio: ranked.logLikelihoodRatio / log(10), evidence: evidence, onset: onset,
+            sexLikelihoodRatio: sexRatio == 1 ? nil : sexRatio, genotype: genotype,
             lookFor: lookFor(annotations: annotations, query: query, limit: lookForLimit))
     }
 

@@ -46,6 +46,8 @@ public struct DiagnosisIndex: Sendable {
     let siblings: [[Int32]]
     /// Modes of inheritance annotated for each disease slot.
     let inheritance: [[InheritanceMode]]
+    /// The likelihood ratio of each slot for the patient's sex (1 for most; see `sexLikelihoodRatio(inheritance:sex:kb:parameters:)`).
+    let sexRatio: [Double]
     /// Slot of a disease id.
     public let slotOf: [TermID: Int32]
 
@@ -86,6 +88,7 @@ public struct DiagnosisIndex: Sendable {
         var negatedBy: [Int32: [Int32]] = [:]
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
         var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
+        var inheritanceTerms = [[Int32]](repeating: [], count: diseases.count)
         var annotationCount = [Double](repeating: 0, count: diseases.count)
         var siblings = [[Int32]](repeating: [], count: diseases.count)
         // What each lending disease gives, computed once: its weighted frequencies at its annotated
@@ -111,6 +114,7 @@ public struct DiagnosisIndex: Sendable {
                     continue
                 }
                 if a.aspect == .inheritance, !a.negated {
+                    inheritanceTerms[slot].append(t)
                     for mode in InheritanceMode.of(t, in: kb) where !inheritance[slot].contains(mode) { inheritance[slot].append(mode) }
                     continue
                 }
@@ -189,6 +193,7 @@ public struct DiagnosisIndex: Sendable {
         }
         self.bestFrequency = bestFrequency
         self.inheritance = inheritance
+        sexRatio = inheritanceTerms.map { Self.sexLikelihoodRatio(inheritance: $0, sex: sex, kb: kb, parameters: parameters) }
         self.siblings = siblings
         let meanCount = annotationCount.reduce(0, +) / Double(max(1, annotationCount.count))
         noise = annotationCount.map { c in
@@ -204,6 +209,25 @@ public struct DiagnosisIndex: Sendable {
         termShare = share
         self.negatedBy = negatedBy
         self.onsetClasses = onsetClasses
+    }
+
+    /// The likelihood ratio of a disease for the patient's sex, from its modes of inheritance
+    /// (`terms`, the disease's inheritance annotations). A disease inherited only X-linked
+    /// recessively (HP:0001419), or with male-limited expression (HP:0001475), is uncommon in a
+    /// female patient: heterozygous carriers are mostly unaffected; manifesting heterozygotes
+    /// (skewed X inactivation, X-autosome translocations, Turner syndrome) are the exception. So a
+    /// factor `femaleXRecessiveLR`, not an exclusion. X-linked dominant or unspecified X-linked
+    /// diseases, and Y-linked ones (46,XY phenotypic females exist), are left alone; so are male
+    /// patients and patients of unknown sex.
+    static func sexLikelihoodRatio(inheritance terms: [Int32], sex: AnnotationSex?, kb: KnowledgeBase,
+                                   parameters: ScoringParameters) -> Double {
+        guard sex == .female, !terms.isEmpty else { return 1 }
+        func under(_ root: TermID, _ t: Int32) -> Bool { kb.index(of: root).map { kb.isAncestor($0, of: t) } ?? false }
+        let maleLimited = terms.contains { under(.hpo(1475), $0) }
+        // The modes proper, qualifiers (HP:0034335: penetrance, anticipation, sex-limited expression) left out.
+        let modes = terms.filter { !under(.hpo(34335), $0) }
+        let onlyXRecessive = !modes.isEmpty && modes.allSatisfy { under(.hpo(1419), $0) }
+        return maleLimited || onlyXRecessive ? parameters.femaleXRecessiveLR : 1
     }
 
     /// The weighted annotations one disease lends to the other diseases of its gene.
