@@ -44,6 +44,9 @@ public struct DiagnosisIndex: Sendable {
     /// Knowledge-base indices of the diseases each slot borrows annotations from (see
     /// ``BorrowedAnnotations``), empty when `geneSiblingFactor` is 0.
     let siblings: [[Int32]]
+    /// The lending factor of each sibling of each slot (`siblings`): `geneSiblingFactor`, or
+    /// `sameDiseaseFactor` for the Orphanet entry of a sparsely annotated OMIM entry's disease.
+    let siblingFactors: [[Double]]
     /// Modes of inheritance annotated for each disease slot.
     let inheritance: [[InheritanceMode]]
     /// The likelihood ratio of each slot for the patient's sex (1 for most; see `sexLikelihoodRatio(inheritance:sex:kb:parameters:)`).
@@ -91,6 +94,7 @@ public struct DiagnosisIndex: Sendable {
         var inheritanceTerms = [[Int32]](repeating: [], count: diseases.count)
         var annotationCount = [Double](repeating: 0, count: diseases.count)
         var siblings = [[Int32]](repeating: [], count: diseases.count)
+        var siblingFactors = [[Double]](repeating: [], count: diseases.count)
         // What each lending disease gives, computed once: its weighted frequencies at its annotated
         // terms (`direct`) and at every ancestor of them (`induced`, the best per term).
         var lent = [Lent?](repeating: nil, count: parameters.geneSiblingFactor > 0 ? kb.diseases.count : 0)
@@ -130,13 +134,19 @@ public struct DiagnosisIndex: Sendable {
             }
             if let mechanisms {
                 siblings[slot] = BorrowedAnnotations.geneSiblings(of: d, in: kb, mechanisms: mechanisms)
-                for o in siblings[slot] {
+                let sparse = parameters.sameDiseaseFactor > 0 && annotationCount[slot] < parameters.sparseAnnotationCount
+                siblingFactors[slot] = siblings[slot].map { o in
+                    sparse && BorrowedAnnotations.isSameDisease(d, o, in: kb) ? parameters.sameDiseaseFactor : parameters.geneSiblingFactor
+                }
+                for (o, factor) in zip(siblings[slot], siblingFactors[slot]) {
                     if lent[Int(o)] == nil { lent[Int(o)] = Lent(o, kb: kb, sex: sex, parameters: parameters, scratch: &lentScratch) }
                     guard let given = lent[Int(o)] else { continue }
-                    for (t, f) in given.direct { direct[Int(t)] = max(direct[Int(t)], f) }
+                    // `Lent` weighs with geneSiblingFactor; the same disease's entry is rescaled.
+                    let scale = Float(factor / parameters.geneSiblingFactor)
+                    for (t, f) in given.direct { direct[Int(t)] = max(direct[Int(t)], min(1, f * scale)) }
                     for (t, f) in given.induced {
                         if best[Int(t)] < 0 { touched.append(t); best[Int(t)] = 0 }
-                        best[Int(t)] = max(best[Int(t)], f)
+                        best[Int(t)] = max(best[Int(t)], min(1, f * scale))
                     }
                 }
             }
@@ -195,6 +205,7 @@ public struct DiagnosisIndex: Sendable {
         self.inheritance = inheritance
         sexRatio = inheritanceTerms.map { Self.sexLikelihoodRatio(inheritance: $0, sex: sex, kb: kb, parameters: parameters) }
         self.siblings = siblings
+        self.siblingFactors = siblingFactors
         let meanCount = annotationCount.reduce(0, +) / Double(max(1, annotationCount.count))
         noise = annotationCount.map { c in
             min(0.5, parameters.noise * pow(meanCount / max(1, c), parameters.completenessExponent))
