@@ -81,10 +81,10 @@ public struct CompositionRoot: Sendable {
 
     /// Opens the store at `location` (a SQLite path or a `postgres://` URL without password), with
     /// `password` or else the environment's database password; applies pending migrations when asked
-    /// and returns their names.
-    public func openStore(_ location: String, password: String? = nil,
+    /// and returns their names. `postgresPool`: PostgreSQL connections kept open (a server's setting).
+    public func openStore(_ location: String, password: String? = nil, postgresPool: Int? = nil,
                           migrate: Bool = true) async throws(RegistryError) -> (store: RegistryStore, applied: [String]) {
-        let store = try await RegistryStore.open(location, password: password ?? databasePassword)
+        let store = try await RegistryStore.open(location, password: password ?? databasePassword, postgresPool: postgresPool)
         guard migrate else { return (store, []) }
         do {
             return (store, try await store.migrate())

@@ -16,6 +16,7 @@ import Testing
             header-timeout: 5
             max-connections: 2000
             login-queue: 0
+            database-pool: 8
             """, file: "ossify.yaml")
         #expect(options.database == "postgres://ossify@db.example/ossify?sslmode=verify-full&sslrootcert=/etc/ossify/ca.pem")
         #expect(options.databasePasswordFile == "/etc/ossify/db-password")
@@ -26,6 +27,7 @@ import Testing
         #expect(options.headerTimeout == 5)
         #expect(options.maxConnections == 2000)
         #expect(options.loginQueue == 0)
+        #expect(options.databasePool == 8)
         #expect(options.bodyTimeout == nil)
     }
 
@@ -47,6 +49,7 @@ import Testing
         ("port: eighty\n", 1, "'port' must be a whole number"),
         ("port: \"8080\"\n", 1, "'port' must be a whole number"),
         ("idle-timeout: 0\n", 1, "'idle-timeout' must be 1 to 3600 seconds"),
+        ("database-pool: 0\n", 1, "'database-pool' must be 1 to 1000 connections"),
         ("secure-cookies: yes\n", 1, "'secure-cookies' must be true or false"),
         ("log-level: loud\n", 1, "'log-level' must be one of"),
         ("\n\nhost:\n", 3, "'host' has no value"),

@@ -62,3 +62,38 @@ struct PostgresTLSLiveTests {
         #expect(ContinuousClock.now - start < .seconds(10))
     }
 }
+
+@Suite("The server's PostgreSQL pool")
+struct PostgresPoolLiveTests {
+    /// A server's pool (`serve --database-pool N`) opens its N connections at start and keeps them,
+    /// so that a burst of requests never waits for new PostgreSQL backends; a CLI command's store
+    /// opens connections only as it needs them.
+    @Test(.enabled(if: PostgresTLSLiveTests.base != nil, "OSSIFY_TEST_POSTGRES_URL not set"))
+    func aServersPoolIsOpenedAtStart() async throws {
+        let base = try #require(PostgresTLSLiveTests.base)
+        // A database of its own, so that no other test's connections are counted.
+        let admin = try await RegistryStore.open(base)
+        let name = "ossify_pool_\(UInt32.random(in: 0 ... .max))"
+        try await admin.database.write([SQLQuery("CREATE DATABASE \(name)")])
+        let url = try #require(base.split(separator: "?").first.map { String($0[..<$0.lastIndex(of: "/")!]) }) + "/" + name
+        func backends() async throws -> Int {
+            try await admin.database.read("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = ?", [.text(name)])
+                .first?["n"].int ?? -1
+        }
+        let server = try await RegistryStore.open(url, postgresPool: 6)
+        var open = 0
+        for _ in 0..<100 {
+            open = try await backends()
+            if open == 6 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(open == 6)
+        await server.close()
+        let command = try await RegistryStore.open(url)
+        #expect(try await command.database.read("SELECT 1 AS n").first?["n"].int == 1)
+        #expect(try await backends() <= 1)
+        await command.close()
+        try await admin.database.write([SQLQuery("DROP DATABASE \(name) WITH (FORCE)")])
+        await admin.close()
+    }
+}

@@ -24,6 +24,7 @@ public struct ServeOptions: Sendable, Equatable {
     public var acceptBacklog: Int?
     public var loginChecks: Int?
     public var loginQueue: Int?
+    public var databasePool: Int?
 
     public init() {}
 
@@ -42,6 +43,8 @@ public struct ServeOptions: Sendable, Equatable {
         public static let maxConnections = 8192
         public static let acceptBacklog = 4096
         public static let loginQueue = 16
+        /// PostgreSQL's own default `max_connections` is 100: two servers of 20 leave room for the CLI and backups.
+        public static let databasePool = 20
     }
 
     /// `self`'s values where given, else `base`'s.
@@ -79,6 +82,7 @@ public struct ServeOptions: Sendable, Equatable {
         IntegerKey(name: "accept-backlog", range: 1...65535, unit: "", path: \.acceptBacklog),
         IntegerKey(name: "login-checks", range: 1...64, unit: "", path: \.loginChecks),
         IntegerKey(name: "login-queue", range: 0...10_000, unit: "", path: \.loginQueue),
+        IntegerKey(name: "database-pool", range: 1...1000, unit: " connections", path: \.databasePool),
     ]
 
     public static let stringKeys: [StringKey] = [

@@ -15,13 +15,17 @@ public final class PostgresDatabase: SQLDatabase {
     /// - Parameters:
     ///   - schema: a schema to put first on the search path (tests give each run its own).
     ///   - maxConnections: the size of the connection pool.
-    public init(url: PostgresURL, schema: String? = nil, maxConnections: Int = 20,
+    ///   - minConnections: connections the pool opens at once and keeps open (a server keeps its
+    ///     whole pool, so that a burst of requests never waits for new PostgreSQL backends to start;
+    ///     a CLI command opens them as needed).
+    public init(url: PostgresURL, schema: String? = nil, maxConnections: Int = 20, minConnections: Int = 0,
                 logger: Logger = Logger(label: "ossify.postgres")) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
             database: url.database, tls: Self.tls(url))
         if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         configuration.options.maximumConnections = max(1, maxConnections)
+        configuration.options.minimumConnections = min(max(0, minConnections), configuration.options.maximumConnections)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger

@@ -44,7 +44,10 @@ public struct RegistryStore: Sendable {
 
     /// Opens a store from a `--database` argument: a `postgres://` URL or a SQLite file path.
     /// `password`, when given, is the PostgreSQL password (kept out of the address, which may be shown or logged).
-    public static func open(_ location: String, password: String? = nil) async throws(RegistryError) -> RegistryStore {
+    /// `postgresPool`, when given, is the number of PostgreSQL connections opened at once and kept
+    /// open (a server's setting); otherwise up to 20 are opened as needed. SQLite ignores it.
+    public static func open(_ location: String, password: String? = nil,
+                            postgresPool: Int? = nil) async throws(RegistryError) -> RegistryStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             guard var url = PostgresURL(location) else {
                 throw .invalid([FieldProblem("database", "must be postgres://user[:password]@host[:port]/database"
@@ -57,7 +60,8 @@ public struct RegistryStore: Sendable {
             } catch {
                 throw RegistryError(error, entity: .site)
             }
-            let database = PostgresDatabase(url: url)
+            let database = postgresPool.map { PostgresDatabase(url: url, maxConnections: $0, minConnections: $0) }
+                ?? PostgresDatabase(url: url)
             await database.waitUntilRunning()
             return RegistryStore(database: database)
         }

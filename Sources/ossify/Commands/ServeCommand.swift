@@ -62,6 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Sign-ins that may wait for a password check, per lane; further ones are answered 503 (Retry-After) (default 16).")
     var loginQueue: Int?
 
+    @Option(help: "PostgreSQL connections the server opens at start and keeps open (default 20); SQLite ignores it.")
+    var databasePool: Int?
+
     /// The settings given as flags.
     var flags: ServeOptions {
         var o = ServeOptions()
@@ -78,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         o.acceptBacklog = acceptBacklog
         o.loginChecks = loginChecks
         o.loginQueue = loginQueue
+        o.databasePool = databasePool
         return o
     }
 
@@ -125,7 +129,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store: RegistryStore
         do {
-            let opened = try await root.openStore(database, password: password)
+            let opened = try await root.openStore(database, password: password,
+                                                  postgresPool: options.databasePool ?? D.databasePool)
             store = opened.store
             if !opened.applied.isEmpty { print("applied migrations: \(opened.applied.joined(separator: ", "))") }
         } catch {
