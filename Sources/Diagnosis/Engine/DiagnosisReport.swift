@@ -37,6 +37,9 @@ public enum DiagnosisReport {
             if let o = c.onset {
                 lines.append("   LR \(fixed(o.likelihoodRatio, 3).padded(9)) onset \(o.patient) vs disease onset \(o.disease.map { "\($0)" }.joined(separator: "/"))")
             }
+            if let r = c.sexLikelihoodRatio {
+                lines.append("   LR \(fixed(r, 3).padded(9)) female patient, disease X-linked recessive or male-limited")
+            }
             for g in c.genotype {
                 lines.append("   LR \(fixed(g.likelihoodRatio, 3).padded(9)) \(g.reason) [\(g.source)]")
             }

@@ -77,6 +77,9 @@ public struct DiseaseExplanation: Sendable, Codable, Equatable {
     public var log10LikelihoodRatio: Double
     public var evidence: [TermEvidence]
     public var onset: OnsetEvidence?
+    /// The ratio of the patient's sex for a disease inherited X-linked recessively or with
+    /// male-limited expression (a female patient); nil when sex does not change the score.
+    public var sexLikelihoodRatio: Double?
     public var genotype: [GenotypeEvidence]
     public var lookFor: [SuggestedFeature]
     /// Other databases' ids of the same disease, merged into this candidate (`--database all`).
@@ -153,10 +156,10 @@ extension LikelihoodEngine {
             var frequency = frequencyText(annotation)
             // Named as borrowed only when the lent frequency is what the ranking used (it beat the
             // disease's own partial credit).
-            if match == .noMatch || match == .commonAncestor, let borrowed = borrowedMatch(f.term, slot: slot, lent: &lent),
-               Float(freq(borrowed) * parameters.geneSiblingFactor) >= Float(p[Int(slot)]) {
+            if match == .noMatch || match == .commonAncestor, let (borrowed, factor) = borrowedMatch(f.term, slot: slot, lent: &lent),
+               Float(freq(borrowed) * factor) >= Float(p[Int(slot)]) {
                 (match, term, annotation) = (.sameGeneDisease, kb.index(of: borrowed.term), borrowed)
-                frequency = "\(frequencyText(borrowed) ?? "") in \(borrowed.disease), weighted \(parameters.geneSiblingFactor)"
+                frequency = "\(frequencyText(borrowed) ?? "") in \(borrowed.disease), weighted \(factor)"
             }
             evidence.append(TermEvidence(
                 patientTerm: kb.term(at: f.term).id, patientTermName: kb.term(at: f.term).name, excluded: false,
@@ -183,6 +186,7 @@ extension LikelihoodEngine {
         if let o = query.onset, !index.onsetClasses[Int(slot)].isEmpty {
             onset = OnsetEvidence(patient: o, disease: index.onsetClasses[Int(slot)], likelihoodRatio: onsetLR(o, slot: slot))
         }
+        let sexRatio = index.sexRatio[Int(slot)]
         var genotype: [GenotypeEvidence] = []
         for g in query.genes where kb.diseasesOfGene[Int(g.gene)].contains(Int32(d)) {
             let lr = geneLR(g, slot: slot)
@@ -198,7 +202,8 @@ extension LikelihoodEngine {
         }
         return DiseaseExplanation(
             disease: ranked.disease.id, name: ranked.disease.name, rank: ranked.rank, posterior: ranked.posterior,
-            logLikelihoodRatio: ranked.logLikelihoodRatio, log10LikelihoodRatio: ranked.logLikelihoodRatio / log(10), evidence: evidence, onset: onset, genotype: genotype,
+            logLikelihoodRatio: ranked.logLikelihoodRatio, log10LikelihoodRatio: ranked.logLikelihoodRatio / log(10), evidence: evidence, onset: onset,
+            sexLikelihoodRatio: sexRatio == 1 ? nil : sexRatio, genotype: genotype,
             lookFor: lookFor(annotations: annotations, query: query, limit: lookForLimit))
     }
 
@@ -243,9 +248,10 @@ extension LikelihoodEngine {
 
     func freq(_ a: Annotation) -> Double { parameters.frequency(a.frequency) }
 
-    /// The most frequent annotation at or below `q` of the diseases the slot borrows from, if any.
+    /// The annotation at or below `q` of the diseases the slot borrows from with the highest weighted
+    /// frequency, if any, and its lending factor (`DiagnosisIndex.siblingFactors`).
     /// `lent`: the lent annotations of the slot, resolved on first use and kept by the caller.
-    func borrowedMatch(_ q: Int32, slot: Int32, lent: inout ResolvedAnnotations?) -> Annotation? {
+    func borrowedMatch(_ q: Int32, slot: Int32, lent: inout ResolvedAnnotations?) -> (Annotation, Double)? {
         let kb = index.kb
         if lent == nil {
             lent = ResolvedAnnotations(BorrowedAnnotations.annotations(of: index.siblings[Int(slot)], in: kb).filter { a in
@@ -253,7 +259,11 @@ extension LikelihoodEngine {
             }, kb: kb)
         }
         let borrowed = lent?.all ?? []
-        return borrowed.filter { kb.isAncestor(q, of: $0.1) }.map(\.0).max { freq($0) < freq($1) }
+        var factorOf: [TermID: Double] = [:]
+        for (o, factor) in zip(index.siblings[Int(slot)], index.siblingFactors[Int(slot)]) { factorOf[kb.diseases[Int(o)].id] = factor }
+        return borrowed.filter { kb.isAncestor(q, of: $0.1) }
+            .map { ($0.0, factorOf[$0.0.disease] ?? parameters.geneSiblingFactor) }
+            .max { freq($0.0) * $0.1 < freq($1.0) * $1.1 }
     }
 
     /// Frequent features of the disease not implied by, implying or excluded by the patient's terms,

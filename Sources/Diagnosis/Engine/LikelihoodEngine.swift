@@ -22,7 +22,7 @@ import Ontology
 /// - Absence never supports a disease that has the feature: an excluded term e gives
 ///   LR = (1 - P'(e|D)) / (1 - bg(e)), at most 1 for every disease annotated at or below e, weighted.
 ///   A disease with a NOT annotation of e, or none at or below it, may gain.
-/// Onset and genotype add their own ratios.
+/// Onset, sex (`DiagnosisIndex.sexLikelihoodRatio`) and genotype add their own ratios.
 public struct LikelihoodEngine: Sendable {
     public let index: DiagnosisIndex
 
@@ -89,6 +89,9 @@ public struct LikelihoodEngine: Sendable {
         if scale < 1 { for i in 0..<n { scratch.logLR[i] *= scale } }
         if let onset = query.onset {
             for i in 0..<n { scratch.logLR[i] += log(onsetLR(onset, slot: Int32(i))) }
+        }
+        if index.sex == .female {
+            for i in 0..<n where index.sexRatio[i] != 1 { scratch.logLR[i] += log(index.sexRatio[i]) }
         }
         for g in query.genes {
             for d in index.kb.diseasesOfGene[Int(g.gene)] {

@@ -26,6 +26,21 @@ enum BorrowedAnnotations {
         }
     }
 
+    /// Whether the OMIM entry `d` and its sibling `o` name the same disease, by the release's gene
+    /// links (as `DiseaseEquivalence`): `o` is the Orphanet entry, and their one gene has no other
+    /// OMIM or Orphanet entry. A sparsely annotated OMIM entry (one early report: fewer than
+    /// `sparseAnnotationCount` phenotype annotations) then borrows the Orphanet entry's annotations
+    /// with `sameDiseaseFactor` rather than `geneSiblingFactor`: Orphanet describes the same disease
+    /// from the later literature, so its features are much stronger evidence than a sibling's,
+    /// yet they stay borrowed (never used for the specificity floor, the term shares or absence).
+    static func isSameDisease(_ d: Int32, _ o: Int32, in kb: KnowledgeBase) -> Bool {
+        guard kb.diseases[Int(d)].id.prefix == "OMIM", kb.diseases[Int(o)].id.prefix == "ORPHA" else { return false }
+        let genes = kb.genesOfDisease[Int(d)]
+        guard genes.count == 1, kb.genesOfDisease[Int(o)] == genes else { return false }
+        let ids = kb.diseasesOfGene[Int(genes[0])].map { kb.diseases[Int($0)].id.prefix }
+        return ids.filter { $0 == "OMIM" }.count == 1 && ids.filter { $0 == "ORPHA" }.count == 1
+    }
+
     /// The positive phenotype annotations of the siblings.
     static func annotations(of siblings: [Int32], in kb: KnowledgeBase) -> [Annotation] {
         siblings.flatMap { kb.annotations[Int($0)].filter { $0.aspect == .phenotype && !$0.negated } }

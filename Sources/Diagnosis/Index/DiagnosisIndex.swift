@@ -44,8 +44,13 @@ public struct DiagnosisIndex: Sendable {
     /// Knowledge-base indices of the diseases each slot borrows annotations from (see
     /// ``BorrowedAnnotations``), empty when `geneSiblingFactor` is 0.
     let siblings: [[Int32]]
+    /// The lending factor of each sibling of each slot (`siblings`): `geneSiblingFactor`, or
+    /// `sameDiseaseFactor` for the Orphanet entry of a sparsely annotated OMIM entry's disease.
+    let siblingFactors: [[Double]]
     /// Modes of inheritance annotated for each disease slot.
     let inheritance: [[InheritanceMode]]
+    /// The likelihood ratio of each slot for the patient's sex (1 for most; see `sexLikelihoodRatio(inheritance:sex:kb:parameters:)`).
+    let sexRatio: [Double]
     /// Slot of a disease id.
     public let slotOf: [TermID: Int32]
 
@@ -86,8 +91,10 @@ public struct DiagnosisIndex: Sendable {
         var negatedBy: [Int32: [Int32]] = [:]
         var onsetClasses = [[OnsetClass]](repeating: [], count: diseases.count)
         var inheritance = [[InheritanceMode]](repeating: [], count: diseases.count)
+        var inheritanceTerms = [[Int32]](repeating: [], count: diseases.count)
         var annotationCount = [Double](repeating: 0, count: diseases.count)
         var siblings = [[Int32]](repeating: [], count: diseases.count)
+        var siblingFactors = [[Double]](repeating: [], count: diseases.count)
         // What each lending disease gives, computed once: its weighted frequencies at its annotated
         // terms (`direct`) and at every ancestor of them (`induced`, the best per term).
         var lent = [Lent?](repeating: nil, count: parameters.geneSiblingFactor > 0 ? kb.diseases.count : 0)
@@ -111,6 +118,7 @@ public struct DiagnosisIndex: Sendable {
                     continue
                 }
                 if a.aspect == .inheritance, !a.negated {
+                    inheritanceTerms[slot].append(t)
                     for mode in InheritanceMode.of(t, in: kb) where !inheritance[slot].contains(mode) { inheritance[slot].append(mode) }
                     continue
                 }
@@ -126,13 +134,19 @@ public struct DiagnosisIndex: Sendable {
             }
             if let mechanisms {
                 siblings[slot] = BorrowedAnnotations.geneSiblings(of: d, in: kb, mechanisms: mechanisms)
-                for o in siblings[slot] {
+                let sparse = parameters.sameDiseaseFactor > 0 && annotationCount[slot] < parameters.sparseAnnotationCount
+                siblingFactors[slot] = siblings[slot].map { o in
+                    sparse && BorrowedAnnotations.isSameDisease(d, o, in: kb) ? parameters.sameDiseaseFactor : parameters.geneSiblingFactor
+                }
+                for (o, factor) in zip(siblings[slot], siblingFactors[slot]) {
                     if lent[Int(o)] == nil { lent[Int(o)] = Lent(o, kb: kb, sex: sex, parameters: parameters, scratch: &lentScratch) }
                     guard let given = lent[Int(o)] else { continue }
-                    for (t, f) in given.direct { direct[Int(t)] = max(direct[Int(t)], f) }
+                    // `Lent` weighs with geneSiblingFactor; the same disease's entry is rescaled.
+                    let scale = Float(factor / parameters.geneSiblingFactor)
+                    for (t, f) in given.direct { direct[Int(t)] = max(direct[Int(t)], min(1, f * scale)) }
                     for (t, f) in given.induced {
                         if best[Int(t)] < 0 { touched.append(t); best[Int(t)] = 0 }
-                        best[Int(t)] = max(best[Int(t)], f)
+                        best[Int(t)] = max(best[Int(t)], min(1, f * scale))
                     }
                 }
             }
@@ -189,7 +203,9 @@ public struct DiagnosisIndex: Sendable {
         }
         self.bestFrequency = bestFrequency
         self.inheritance = inheritance
+        sexRatio = inheritanceTerms.map { Self.sexLikelihoodRatio(inheritance: $0, sex: sex, kb: kb, parameters: parameters) }
         self.siblings = siblings
+        self.siblingFactors = siblingFactors
         let meanCount = annotationCount.reduce(0, +) / Double(max(1, annotationCount.count))
         noise = annotationCount.map { c in
             min(0.5, parameters.noise * pow(meanCount / max(1, c), parameters.completenessExponent))
@@ -204,6 +220,25 @@ public struct DiagnosisIndex: Sendable {
         termShare = share
         self.negatedBy = negatedBy
         self.onsetClasses = onsetClasses
+    }
+
+    /// The likelihood ratio of a disease for the patient's sex, from its modes of inheritance
+    /// (`terms`, the disease's inheritance annotations). A disease inherited only X-linked
+    /// recessively (HP:0001419), or with male-limited expression (HP:0001475), is uncommon in a
+    /// female patient: heterozygous carriers are mostly unaffected; manifesting heterozygotes
+    /// (skewed X inactivation, X-autosome translocations, Turner syndrome) are the exception. So a
+    /// factor `femaleXRecessiveLR`, not an exclusion. X-linked dominant or unspecified X-linked
+    /// diseases, and Y-linked ones (46,XY phenotypic females exist), are left alone; so are male
+    /// patients and patients of unknown sex.
+    static func sexLikelihoodRatio(inheritance terms: [Int32], sex: AnnotationSex?, kb: KnowledgeBase,
+                                   parameters: ScoringParameters) -> Double {
+        guard sex == .female, !terms.isEmpty else { return 1 }
+        func under(_ root: TermID, _ t: Int32) -> Bool { kb.index(of: root).map { kb.isAncestor($0, of: t) } ?? false }
+        let maleLimited = terms.contains { under(.hpo(1475), $0) }
+        // The modes proper, qualifiers (HP:0034335: penetrance, anticipation, sex-limited expression) left out.
+        let modes = terms.filter { !under(.hpo(34335), $0) }
+        let onlyXRecessive = !modes.isEmpty && modes.allSatisfy { under(.hpo(1419), $0) }
+        return maleLimited || onlyXRecessive ? parameters.femaleXRecessiveLR : 1
     }
 
     /// The weighted annotations one disease lends to the other diseases of its gene.

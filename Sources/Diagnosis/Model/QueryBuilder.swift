@@ -78,6 +78,7 @@ public struct QueryBuilder: Sendable {
             }
             query.onset = OnsetClass.of(onset, in: kb)
         }
+        dropRedundantTerms(&query)
         if useGenotype {
             var findings: [Int32: GeneFinding] = [:]
             var order: [Int32] = []
@@ -103,6 +104,17 @@ public struct QueryBuilder: Sendable {
             query.genotypeAdjustments = genotypeRules?.adjustments(for: record) ?? []
         }
         return Result(query: query, warnings: warnings, labs: labResults)
+    }
+
+    /// Terms implied by other terms of the same patient add no evidence and would count one
+    /// finding twice: an observed term that is an ancestor of another observed term (Seizure beside
+    /// Focal seizure) and an excluded term below another excluded term (no seizures implies no
+    /// focal seizures) are dropped. What remains is the most specific statement of each finding.
+    func dropRedundantTerms(_ query: inout DiagnosisQuery) {
+        let observed = query.observed.map(\.term)
+        query.observed.removeAll { f in observed.contains { $0 != f.term && kb.isAncestor(f.term, of: $0) } }
+        let excluded = query.excluded.map(\.term)
+        query.excluded.removeAll { f in excluded.contains { $0 != f.term && kb.isAncestor($0, of: f.term) } }
     }
 
     /// Lab values become evidence: an abnormal value an observed term, a normal one excluded terms.

@@ -22,6 +22,9 @@ public import Ontology
 /// | completenessExponent | 1 | 0-2 | 1.5 (the earlier value): -0.5 point of top-1 |
 /// | independentTerms | 2 | 1.5-30 | set with `--use-genotype`: top-1 0.926 at 2.5, 0.932 at 2, 0.937 at 1.5; phenotype only 0.543 at 2.5, 0.541 at 2 (onset is added after the scaling) |
 /// | geneSiblingFactor | 0.05 | 0-0.3 | lending within one mechanism against none: +1 point of top-1, +2 of top-10 |
+/// | sameDiseaseFactor | 0.3 | 0-1 | Orphanet entry of the same disease lending to a sparse OMIM entry: top-10 0.761 -> 0.765, macro top-10 0.828 -> 0.831, top-1 0.543 -> 0.544 (0.1: top-10 0.762; 0.5: 0.766; 1: 0.764) |
+/// | sparseAnnotationCount | 10 | 5-40 | 5: no change; 20: as 10; 40: top-1 0.541, top-10 0.762 (the unconditional lending of earlier sessions lost 0.5-4 points of top-1) |
+/// | femaleXRecessiveLR | 0.2 | 0.05-1 | female patient, disease only X-linked recessive or male-limited: top-1 0.541 -> 0.543, top-10 0.758 -> 0.761 at 0.05-0.3 (0.5: top-10 0.759); flat, the larger value kept |
 ///
 /// `excludedWeight` 0.5: an excluded feature counts half as much as an observed one. A feature
 /// reported absent may simply not have appeared yet (HPO frequencies are over a disease's course,
@@ -38,6 +41,24 @@ public import Ontology
 /// P(q|D) for diseases annotated in q's organ system; damping several patient terms of one branch;
 /// noise that grows or shrinks with the term's background frequency; a penalty for frequent
 /// disease features the patient was not reported to have.
+///
+/// Measured on 2026-12-06 (phenotype only; base top-1/3/10, macro top-10 0.541 / 0.661 / 0.758 / 0.827),
+/// not kept:
+/// - Onset from the features' HPO onset terms as well as their ages (404 features give a term;
+///   the earliest class taken): 0.537 / 0.659 / 0.754 / 0.819. Onset as a whole barely matters:
+///   onset ignored (`onsetMatchLR` = `onsetMismatchLR` = 1) gives 0.542 / 0.660 / 0.759; mismatch
+///   ratios 0.2-1 and match 1-1.5 move top-1 within 0.539-0.542, so the (unfitted) ratios stay.
+/// - The age at the last encounter as a bound on onset (a disease whose every onset class is two or
+///   more classes after the patient's age class gets a factor 0.1-0.4): no case changed rank.
+/// - A lower frequency (0.02-0.2 instead of `defaultFrequency`) for an excluded feature whose
+///   annotation states none (weaker ground to rule out): top-1 0.540, top-3 0.660-0.662, top-10
+///   0.757-0.758.
+/// Also measured without gain: every sibling lending to a sparse disease (fewer than 10 or 20
+/// annotations) with 0.1-0.5 instead of 0.05: top-1 0.528-0.544, top-10 0.732-0.760.
+/// Kept: the female factor above, the same disease's Orphanet entry for sparse OMIM entries, and dropping a patient's redundant terms (`QueryBuilder`: an
+/// observed ancestor of another observed term, an excluded descendant of another excluded term):
+/// top-1 0.541 -> 0.542, nothing else changed; the three together 0.544 / 0.661 / 0.765 / 0.831,
+/// genotype top-1 0.932 -> 0.932.
 ///
 /// Not fitted: geneLR (LIRICAL's value), inheritanceMismatchLR, onset ratios, generalShare (a speed
 /// setting).
@@ -85,12 +106,21 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
     /// Factor on the frequencies of the annotations a disease borrows from the other diseases of its
     /// gene (see `BorrowedAnnotations`); 0 borrows nothing.
     public var geneSiblingFactor: Double
+    /// Likelihood ratio for a female patient of a disease inherited only X-linked recessively or
+    /// with male-limited expression (see `DiagnosisIndex.sexLikelihoodRatio`); 1 ignores sex.
+    public var femaleXRecessiveLR: Double
+    /// Factor on the frequencies a sparsely annotated OMIM entry (fewer than `sparseAnnotationCount`
+    /// phenotype annotations) borrows from the Orphanet entry of the same disease, in place of
+    /// `geneSiblingFactor` (see `BorrowedAnnotations.isSameDisease`); 0 keeps `geneSiblingFactor`.
+    public var sameDiseaseFactor: Double
+    public var sparseAnnotationCount: Double
 
     public init(noise: Double = 0.1, defaultFrequency: Double = 0.3, specificityExponent: Double = 2,
                 commonAncestorExponent: Double = 5, excludedWeight: Double = 0.5,
                 onsetMatchLR: Double = 1.5, onsetMismatchLR: Double = 0.4, ratioPseudocount: Double = 10, ratioPrior: Double = 0.05,
                 geneLR: Double = 1000, generalShare: Double = 0.15, completenessExponent: Double = 1,
-                independentTerms: Double = 2, inheritanceMismatchLR: Double = 0.05, geneSiblingFactor: Double = 0.05) {
+                independentTerms: Double = 2, inheritanceMismatchLR: Double = 0.05, geneSiblingFactor: Double = 0.05,
+                femaleXRecessiveLR: Double = 0.2, sameDiseaseFactor: Double = 0.3, sparseAnnotationCount: Double = 10) {
         self.noise = noise
         self.defaultFrequency = defaultFrequency
         self.specificityExponent = specificityExponent
@@ -106,6 +136,9 @@ public struct ScoringParameters: Sendable, Codable, Equatable {
         self.independentTerms = independentTerms
         self.inheritanceMismatchLR = inheritanceMismatchLR
         self.geneSiblingFactor = geneSiblingFactor
+        self.femaleXRecessiveLR = femaleXRecessiveLR
+        self.sameDiseaseFactor = sameDiseaseFactor
+        self.sparseAnnotationCount = sparseAnnotationCount
     }
 
     /// The probability an annotation's frequency stands for, under these constants.
