@@ -34,11 +34,9 @@ enum BorrowedAnnotations {
     /// from the later literature, so its features are much stronger evidence than a sibling's,
     /// yet they stay borrowed (never used for the specificity floor, the term shares or absence).
     static func isSameDisease(_ d: Int32, _ o: Int32, in kb: KnowledgeBase) -> Bool {
-        guard kb.diseases[Int(d)].id.prefix == "OMIM", kb.diseases[Int(o)].id.prefix == "ORPHA" else { return false }
         let genes = kb.genesOfDisease[Int(d)]
-        guard genes.count == 1, kb.genesOfDisease[Int(o)] == genes else { return false }
-        let ids = kb.diseasesOfGene[Int(genes[0])].map { kb.diseases[Int($0)].id.prefix }
-        return ids.filter { $0 == "OMIM" }.count == 1 && ids.filter { $0 == "ORPHA" }.count == 1
+        guard genes.count == 1, let pair = DiseaseEquivalence.geneLinkedPair(kb.diseasesOfGene[Int(genes[0])], in: kb) else { return false }
+        return pair.omim == d && pair.orpha == o
     }
 
     /// The positive phenotype annotations of the siblings.

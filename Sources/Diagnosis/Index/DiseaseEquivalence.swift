@@ -22,11 +22,7 @@ public struct DiseaseEquivalence: Sendable {
             if ids.count > 1 { groups.append(ids) }
         }
         for diseases in kb.diseasesOfGene {
-            let single = diseases.filter { kb.genesOfDisease[Int($0)].count == 1 }.map { kb.diseases[Int($0)].id }
-            let omim = single.filter { $0.prefix == "OMIM" }, orpha = single.filter { $0.prefix == "ORPHA" }
-            let allOmim = diseases.filter { kb.diseases[Int($0)].id.prefix == "OMIM" }
-            let allOrpha = diseases.filter { kb.diseases[Int($0)].id.prefix == "ORPHA" }
-            if omim.count == 1, orpha.count == 1, allOmim.count == 1, allOrpha.count == 1 { groups.append(omim + orpha) }
+            if let pair = Self.geneLinkedPair(diseases, in: kb) { groups.append([kb.diseases[Int(pair.omim)].id, kb.diseases[Int(pair.orpha)].id]) }
         }
         // Union of overlapping groups, with the OMIM id (or the smallest) as representative.
         var parent: [TermID: TermID] = [:]
@@ -53,6 +49,17 @@ public struct DiseaseEquivalence: Sendable {
         }
         self.representative = representative
         self.members = members
+    }
+
+    /// The OMIM and the Orphanet entry that one gene's entries (`diseases`, knowledge-base indices)
+    /// show to be the same disease: the gene's only OMIM entry and its only Orphanet entry, each
+    /// with that one gene only; nil otherwise.
+    static func geneLinkedPair(_ diseases: [Int32], in kb: KnowledgeBase) -> (omim: Int32, orpha: Int32)? {
+        let omim = diseases.filter { kb.diseases[Int($0)].id.prefix == "OMIM" }
+        let orpha = diseases.filter { kb.diseases[Int($0)].id.prefix == "ORPHA" }
+        guard omim.count == 1, orpha.count == 1,
+              kb.genesOfDisease[Int(omim[0])].count == 1, kb.genesOfDisease[Int(orpha[0])].count == 1 else { return nil }
+        return (omim[0], orpha[0])
     }
 
     /// The id that stands for the disease of `id` (itself when it is merged with nothing).
