@@ -28,5 +28,7 @@ import TestSupport
         let ranks = Evaluation.run(cases, engines: [nil: engine])
         // OMIM:1 and OMIM:2 tie for B (0.5 each): the tie takes rank 2.
         #expect(ranks.map(\.rank) == [2, 4, 5])
+        // What beats the truth: the first-ranked disease, the lower slot of a tie.
+        #expect(ranks[0].first == TermID("OMIM:1") && ranks[2].first == TermID("OMIM:1"))
     }
 }

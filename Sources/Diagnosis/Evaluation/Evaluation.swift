@@ -36,6 +36,16 @@ public struct CaseRank: Sendable, Equatable {
     /// size plus one when the truth is not in the corpus.
     public var rank: Int
     public var millis: Double
+    /// The disease ranked first (the lowest slot among ties), to see what beats the truth.
+    public var first: TermID?
+
+    public init(id: String, truth: TermID, rank: Int, millis: Double, first: TermID? = nil) {
+        self.id = id
+        self.truth = truth
+        self.rank = rank
+        self.millis = millis
+        self.first = first
+    }
 }
 
 public enum Evaluation {
@@ -55,7 +65,9 @@ public enum Evaluation {
                 let scores = engine.score(c.query, scratch: &scratch)
                 let rank = engine.rank(of: c.truth, scores: scores) ?? (engine.index.count + 1)
                 let millis = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                results.set(i, CaseRank(id: c.id, truth: c.truth, rank: rank, millis: millis))
+                let best = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }
+                let first = best.map { engine.index.disease(slot: Int32($0)).id }
+                results.set(i, CaseRank(id: c.id, truth: c.truth, rank: rank, millis: millis, first: first))
                 i += workers
             }
         }

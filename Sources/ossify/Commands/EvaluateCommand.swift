@@ -18,12 +18,16 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Add the case's genes and variants (never its diagnosis) to the evidence.")
     var useGenotype = false
 
-    @Option(help: "Write id,truth,rank for every case to this CSV file.")
+    @Option(help: "Write id,truth,rank,first (the disease ranked first) for every case to this CSV file.")
     var ranks: String?
 
     @Option(name: .customLong("param"), parsing: .singleValue,
             help: ArgumentHelp("Override a global scoring constant, NAME=VALUE (for fitting).", visibility: .hidden))
     var overrides: [String] = []
+
+    @Flag(name: .customLong("print-constants"),
+          help: ArgumentHelp("Print the global scoring constants (after any --param) as JSON and exit (for fitting).", visibility: .hidden))
+    var printConstants = false
 
     @Flag(help: "Read phenopackets with keys the schema does not have (each a warning) instead of refusing them.")
     var lenient = false
@@ -35,6 +39,7 @@ struct EvaluateCommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let kb = try loadKnowledgeBase()
         let parameters = try ScoringParameters.standard.overriding(overrides)
+        if printConstants { return try printJSON(parameters) }
         let (loaded, refused) = try CaseFiles.load(paths, lenient: lenient)
         let service = try loadDiagnosisService(kb)
         let builder = service.builder
@@ -59,8 +64,8 @@ struct EvaluateCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let summary = Evaluation.summarize(results, seconds: seconds)
         if let ranks {
-            var csv = "id,truth,rank\n"
-            for r in results { csv += "\(csvField(r.id)),\(r.truth),\(r.rank)\n" }
+            var csv = "id,truth,rank,first\n"
+            for r in results { csv += "\(csvField(r.id)),\(r.truth),\(r.rank),\(r.first.map(\.description) ?? "")\n" }
             try csv.write(toFile: ranks, atomically: true, encoding: .utf8)
         }
         for r in refused.prefix(20) { FileHandle.standardError.write(Data("refused: \(r)\n".utf8)) }
