@@ -20,7 +20,9 @@ struct ExchangeRoundTripTests {
         "flareUps": false,
     ])
 
-    /// Two visits, each part with every field the exchange holds.
+    /// Two visits, each part with every field the exchange holds. The dates in `secretDates` lie more
+    /// than the largest date shift apart, so no shifted date lands on another real one (a biopsy on
+    /// 2019-11-04, 180 days before the excision, once did, at a shift of +180).
     static let visits: [(visit: JSONValue, parts: [(String, JSONValue)])] = [
         (.object(["date": "2016-05-02"]), [
             ("phenotypic-features", .object(["hpoId": "HP:0034282", "onset": "P2Y", "severity": "HP:0012826", "laterality": "HP:0012834"])),
@@ -41,7 +43,7 @@ struct ExchangeRoundTripTests {
             ("joint-involvements", .object(["joint": "spine", "score": 0])),
             ("procedures", .object(["kind": "excision", "date": "2020-05-02", "lesionId": "L1", "outcome": "Wound healed by Dr Outcometext",
                                     "recurrence": true, "recurrenceDate": "2021-02-01"])),
-            ("procedures", .object(["kind": "biopsy", "date": "2019-11-04", "recurrence": false])),
+            ("procedures", .object(["kind": "biopsy", "date": "2019-08-06", "recurrence": false])),
             ("variants", .object(["gene": "GNAS", "hgvs": "NM_000516.7:c.565_568del", "zygosity": "heterozygous",
                                   "parentOfOrigin": "paternal", "acmgClass": "pathogenic",
                                   "otherHgvs": "NC_000020.11:g.58909000_58909003del NP_000507.1:p.Asp189fs",
@@ -50,6 +52,19 @@ struct ExchangeRoundTripTests {
             ("diagnoses", .object(["code": "OMIM:135100", "status": "excluded"])),
         ]),
     ]
+
+    /// The real dates the researcher's phenopacket must not show.
+    static let secretDates = ["2019-08-06", "2020-05-02", "2021-02-01"]
+
+    @Test("no date shift can move one secret date onto another, so the researcher check cannot pass or fail by chance")
+    func secretDatesLieFartherApartThanAnyShift() throws {
+        let days = try Self.secretDates.map { try #require(CivilDate($0)).dayNumber }
+        for (i, a) in days.enumerated() {
+            for b in days[(i + 1)...] {
+                #expect(abs(a - b) > RegistryStore.dateShiftMagnitude.upperBound)
+            }
+        }
+    }
 
     /// The packet as canonical text (keys sorted, lists in a fixed order), without what names this
     /// copy: the packet's and the subject's ids, the variants' ids, the creation time.
@@ -98,7 +113,7 @@ struct ExchangeRoundTripTests {
             for text in ["HP:0012826", "HP:0012834", "excluded:true", "2731-8", "low:15", "NP_000507.1:p.Asp189fs", "58908999",
                          "OMIM:135100", "GENO:0000135", "paternal", "morphology=diffuse", "value:30", "gnas-methylation=normal",
                          "Ossify joint: joint=elbow; side=left; score=2", "joint=knee; side=right; score=1", "joint=spine; score=0",
-                         "HP:0031013", "OSSIFY:excision", "NCIT:C15189", "2020-05-02T00:00:00Z", "2019-11-04T00:00:00Z", "NCIT:C38155",
+                         "HP:0031013", "OSSIFY:excision", "NCIT:C15189", "2020-05-02T00:00:00Z", "2019-08-06T00:00:00Z", "NCIT:C38155",
                          "lesion=L1; recurrence=yes; recurrenceDate=2021-02-01", "recurrence=no", "ORPHA:2762", "OMIM:166350",
                          "site=lower-leg; side=right", "surface=anterior", "imaging=radiograph"] {
                 #expect(a.contains(text), "the export has no \(text)")
@@ -124,7 +139,7 @@ struct ExchangeRoundTripTests {
                 let r = research.json.jsonText
                 try ReferenceImplementation.check(r)
                 #expect(r.contains("OSSIFY:excision") && r.contains("joint=elbow") && r.contains("ORPHA:2762") && r.contains("recurrenceDate="))
-                for secret in ["Outcometext", "lesion=L1", "id=L1", "2020-05-02", "2021-02-01", "2019-11-04", "RT-1"] {
+                for secret in ["Outcometext", "lesion=L1", "id=L1", "RT-1"] + Self.secretDates {
                     #expect(!r.contains(secret), "the researcher's phenopacket shows \(secret)")
                 }
             }

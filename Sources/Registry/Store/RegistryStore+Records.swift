@@ -87,9 +87,12 @@ extension RegistryStore {
         }
     }
 
+    /// How far, in days either way, a patient's dates move in pseudonymised views.
+    public static let dateShiftMagnitude = 1...180
+
     /// A date offset for pseudonymised views: fixed per patient, 1 to 180 days either way.
     static func randomShift() -> Int {
-        let magnitude = Int.random(in: 1...180)
+        let magnitude = Int.random(in: dateShiftMagnitude)
         return Bool.random() ? magnitude : -magnitude
     }
 
